@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Shared by scripts/run.sh and scripts/test.sh: installs what RetroWalk needs from Debian and
+# starts a private PostgreSQL cluster (git-ignored, loopback only, password in the cluster folder).
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+# ensure_debian_packages PATH_OR_COMMAND:PACKAGE ...  installs each package whose file/command is missing.
+ensure_debian_packages() {
+  local missing=() pair probe package
+  for pair in "$@"; do
+    probe=${pair%%:*}
+    package=${pair#*:}
+    if [ ! -e "$probe" ] && ! command -v "$probe" >/dev/null 2>&1; then
+      missing+=("$package")
+    fi
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "Installing from Debian: ${missing[*]}"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+}
+
+postgres_bin() {
+  ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1
+}
+
+# start_postgres DIR PORT: creates the cluster on first use, starts it if stopped, and prints a
+# server-level connection string (no database) on stdout.
+start_postgres() {
+  local dir=$1 port=$2 bin runas=()
+  ensure_debian_packages /usr/lib/postgresql:postgresql
+  bin=$(postgres_bin)
+  mkdir -p "$dir"
+  if [ "$(id -u)" = 0 ]; then
+    # PostgreSQL refuses to run as root.
+    chown postgres:postgres "$dir"
+    chmod 700 "$dir"
+    runas=(runuser -u postgres --)
+  fi
+  if [ ! -f "$dir/PG_VERSION" ]; then
+    local pwfile
+    pwfile=$(mktemp)
+    head -c 18 /dev/urandom | base64 | tr -d '/+=' > "$pwfile"
+    chmod 644 "$pwfile"
+    "${runas[@]}" "$bin/initdb" -D "$dir" -U postgres -E UTF8 --locale=C.UTF-8 \
+      --auth-local=trust --auth-host=scram-sha-256 --pwfile="$pwfile" >/dev/null
+    cp "$pwfile" "$dir.password"
+    chmod 600 "$dir.password"
+    rm -f "$pwfile"
+  fi
+  if ! "${runas[@]}" "$bin/pg_ctl" -D "$dir" status >/dev/null 2>&1; then
+    "${runas[@]}" "$bin/pg_ctl" -D "$dir" -w -l "$dir/server.log" \
+      -o "-p $port -k /tmp -c listen_addresses=127.0.0.1" start >/dev/null
+  fi
+  printf 'Host=127.0.0.1;Port=%s;Username=postgres;Password=%s' "$port" "$(cat "$dir.password")"
+}
+
+stop_postgres() {
+  local dir=$1 bin runas=()
+  bin=$(postgres_bin)
+  [ "$(id -u)" = 0 ] && runas=(runuser -u postgres --)
+  "${runas[@]}" "$bin/pg_ctl" -D "$dir" -m fast stop >/dev/null 2>&1 || true
+}
+
+# create_database PORT NAME: creates the database if it does not exist.
+create_database() {
+  local port=$1 name=$2
+  if ! psql -h /tmp -p "$port" -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$name'" | grep -q 1; then
+    psql -h /tmp -p "$port" -U postgres -qc "CREATE DATABASE \"$name\"" >/dev/null
+  fi
+}

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Runs every test: unit, component, integration (real PostgreSQL), PDF (real pdftotext) and browser
+# (real Chromium). Installs what is missing from Debian, starts a private PostgreSQL cluster in
+# .data/postgres-test on 127.0.0.1:55433 (each test class makes and drops its own database), and stops it after.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$ROOT"
+
+ensure_debian_packages \
+  /usr/lib/postgresql:postgresql \
+  chromium:chromium \
+  pdftotext:poppler-utils \
+  /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf:fonts-dejavu-core
+
+CLUSTER="$ROOT/.data/postgres-test"
+export RETROWALK_TEST_POSTGRES
+RETROWALK_TEST_POSTGRES=$(start_postgres "$CLUSTER" 55433)
+trap 'stop_postgres "$CLUSTER"' EXIT
+export RETROWALK_CHROMIUM=${RETROWALK_CHROMIUM:-$(command -v chromium)}
+
+dotnet test RetroWalk.sln "$@"

@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace RetroWalk.Web.Data.Auditing;
+
+public enum AuditAction
+{
+    Created = 1,
+    Updated = 2,
+    Archived = 3,
+    Restored = 4,
+}
+
+/// <summary>One field's change in an audit entry. <c>null</c> means "no value".</summary>
+public sealed record FieldChange(string Field, string? From, string? To);
+
+/// <summary>
+/// Append-only: written by <see cref="AuditInterceptor"/>, never updated or deleted (the interceptor
+/// refuses it and a database trigger refuses it too).
+/// </summary>
+public sealed class AuditEntry : IClinicOwned
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid ClinicId { get; set; }
+    public DateTimeOffset At { get; set; }
+    public string? UserId { get; set; }
+    public string UserName { get; set; } = "";
+    public string EntityType { get; set; } = "";
+    public Guid EntityId { get; set; }
+    public string? EntityLabel { get; set; }
+    public AuditAction Action { get; set; }
+    public List<FieldChange> Changes { get; set; } = [];
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> builder)
+    {
+        builder.ToTable("AuditEntries");
+        builder.Property(a => a.UserName).HasMaxLength(256);
+        builder.Property(a => a.UserId).HasMaxLength(450);
+        builder.Property(a => a.EntityType).HasMaxLength(100);
+        builder.Property(a => a.EntityLabel).HasMaxLength(300);
+        builder.Property(a => a.Action).HasConversion<string>().HasMaxLength(16);
+        builder.OwnsMany(a => a.Changes, changes => changes.ToJson());
+        builder.HasIndex(a => new { a.ClinicId, a.At });
+        builder.HasIndex(a => new { a.ClinicId, a.EntityId });
+    }
+}

@@ -1,0 +1,74 @@
+using System.Linq.Expressions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using RetroWalk.Web.Data.Auditing;
+using RetroWalk.Web.Features.Clinics;
+using RetroWalk.Web.Features.Patients;
+using RetroWalk.Web.Infrastructure;
+
+namespace RetroWalk.Web.Data;
+
+public sealed class RetroWalkDbContext(DbContextOptions<RetroWalkDbContext> options, ICurrentUser currentUser)
+    : IdentityDbContext<ApplicationUser, IdentityRole, string>(options)
+{
+    /// <summary>Named query filters; ignore one with <c>IgnoreQueryFilters([QueryFilters.Archived])</c>.</summary>
+    public static class QueryFilters
+    {
+        public const string Clinic = "Clinic";
+        public const string Archived = "Archived";
+    }
+
+    public ICurrentUser CurrentUser { get; } = currentUser;
+
+    /// <summary>Read by the clinic query filter on every query; a user without a clinic sees nothing.</summary>
+    private Guid CurrentClinicId => CurrentUser.ClinicId;
+
+    /// <summary>The Identity table layout; the app and the design-time factory both configure it.</summary>
+    public static readonly Version IdentitySchema = IdentitySchemaVersions.Version3;
+
+    public DbSet<Clinic> Clinics => Set<Clinic>();
+    public DbSet<Patient> Patients => Set<Patient>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(RetroWalkDbContext).Assembly);
+
+        builder.Entity<ApplicationUser>(user =>
+        {
+            user.Property(u => u.DisplayName).HasMaxLength(200);
+            user.HasOne<Clinic>().WithMany().HasForeignKey(u => u.ClinicId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        foreach (var entityType in builder.Model.GetEntityTypes().Where(t => t.ClrType.IsClass && !t.IsOwned()))
+        {
+            var type = entityType.ClrType;
+            if (typeof(IClinicOwned).IsAssignableFrom(type))
+            {
+                builder.Entity(type).HasQueryFilter(QueryFilters.Clinic, ClinicFilter(type));
+            }
+            if (typeof(IArchivable).IsAssignableFrom(type))
+            {
+                builder.Entity(type).HasQueryFilter(QueryFilters.Archived, NotArchivedFilter(type));
+            }
+        }
+    }
+
+    private LambdaExpression ClinicFilter(Type type)
+    {
+        // e => e.ClinicId == this.CurrentClinicId; EF evaluates the context member per query.
+        var entity = Expression.Parameter(type, "e");
+        var clinicId = Expression.Property(entity, nameof(IClinicOwned.ClinicId));
+        var current = Expression.Property(Expression.Constant(this), nameof(CurrentClinicId));
+        return Expression.Lambda(Expression.Equal(clinicId, current), entity);
+    }
+
+    private static LambdaExpression NotArchivedFilter(Type type)
+    {
+        var entity = Expression.Parameter(type, "e");
+        var archivedAt = Expression.Property(entity, nameof(IArchivable.ArchivedAt));
+        return Expression.Lambda(Expression.Equal(archivedAt, Expression.Constant(null, typeof(DateTimeOffset?))), entity);
+    }
+}

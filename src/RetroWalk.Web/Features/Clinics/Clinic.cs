@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace RetroWalk.Web.Features.Clinics;
+
+public enum ReportPageSize
+{
+    A4 = 0,
+    Letter = 1,
+}
+
+public sealed class Clinic
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public string Name { get; set; } = "";
+    public string Address { get; set; } = "";
+    public ReportPageSize ReportPageSize { get; set; } = ReportPageSize.A4;
+    public string TimeZone { get; set; } = "Europe/London";
+}
+
+internal sealed class ClinicConfiguration : IEntityTypeConfiguration<Clinic>
+{
+    public void Configure(EntityTypeBuilder<Clinic> builder)
+    {
+        builder.Property(c => c.Name).HasMaxLength(200).IsRequired();
+        builder.Property(c => c.Address).HasMaxLength(500);
+        builder.Property(c => c.TimeZone).HasMaxLength(64);
+        builder.Property(c => c.ReportPageSize).HasConversion<string>().HasMaxLength(16);
+    }
+}

@@ -1,0 +1,118 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using RetroWalk.Clinical;
+using RetroWalk.Web.Data;
+using RetroWalk.Web.Features.Clinics;
+using RetroWalk.Web.Features.Patients;
+using RetroWalk.Web.Infrastructure;
+
+namespace RetroWalk.Web.Features.Demo;
+
+/// <summary>Development demo data: one clinic, its administrator, two therapists and a dozen patients. Idempotent.</summary>
+public static class DemoData
+{
+    public const string ClinicName = "Riverside Rehabilitation Clinic";
+    public const string AdminEmail = "admin@riverside.example";
+    public const string AdminPassword = "Demo-Admin-2026";
+    public const string TherapistEmail = "therapist@riverside.example";
+    public const string TherapistPassword = "Demo-Therapist-2026";
+    public const string SecondTherapistEmail = "therapist2@riverside.example";
+    public const string SecondTherapistPassword = "Demo-Therapist2-2026";
+
+    private static readonly (string Given, string Family, string Record, int BirthYear, Sex Sex, Condition Condition, AffectedSide Side, decimal Height, decimal Weight)[] Patients =
+    [
+        ("Łucja", "Wiśniewska-Nguyễn", "RW-1001", 1956, Sex.Female, Condition.ChronicStroke, AffectedSide.Left, 162, 64),
+        ("Jürgen", "Größmann", "RW-1002", 1949, Sex.Male, Condition.ChronicStroke, AffectedSide.Right, 178, 83),
+        ("Şükrü", "Çağlayan", "RW-1003", 1961, Sex.Male, Condition.SubacuteStroke, AffectedSide.Left, 171, 77),
+        ("Αλέξανδρος", "Παπαδόπουλος", "RW-1004", 1958, Sex.Male, Condition.KneeOsteoarthritis, AffectedSide.Both, 175, 92),
+        ("Nguyễn Thị Hồng", "Ánh", "RW-1005", 1967, Sex.Female, Condition.KneeOsteoarthritis, AffectedSide.Right, 154, 58),
+        ("Siobhán", "Ó Briain", "RW-1006", 1995, Sex.Female, Condition.AclReconstruction, AffectedSide.Left, 168, 61),
+        ("Margaret", "Thompson", "RW-1007", 1941, Sex.Female, Condition.OlderAdultFallRisk, AffectedSide.NotApplicable, 158, 60),
+        ("Harold", "Okafor", "RW-1008", 1946, Sex.Male, Condition.ParkinsonsDisease, AffectedSide.NotApplicable, 180, 79),
+        ("Inés", "Fernández", "RW-1009", 1952, Sex.Female, Condition.ChronicStroke, AffectedSide.Right, 160, 70),
+        ("Rajesh", "Iyer", "RW-1010", 1955, Sex.Male, Condition.SubacuteStroke, AffectedSide.Right, 169, 74),
+        ("Ewa", "Kowalczyk", "RW-1011", 1963, Sex.Female, Condition.KneeOsteoarthritis, AffectedSide.Left, 165, 81),
+        ("Bjørn", "Håkonsen", "RW-1012", 1944, Sex.Male, Condition.OlderAdultFallRisk, AffectedSide.NotApplicable, 183, 88),
+    ];
+
+    public static async Task SeedAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        await EnsureRolesAsync(sp.GetRequiredService<RoleManager<IdentityRole>>());
+
+        var dbFactory = sp.GetRequiredService<IDbContextFactory<RetroWalkDbContext>>();
+        Guid clinicId;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            var clinic = await db.Clinics.SingleOrDefaultAsync(c => c.Name == ClinicName, cancellationToken);
+            if (clinic is null)
+            {
+                clinic = new Clinic { Name = ClinicName, Address = "12 Riverside Walk, Bristol BS1 4RW, United Kingdom", TimeZone = "Europe/London" };
+                db.Clinics.Add(clinic);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            clinicId = clinic.Id;
+        }
+
+        var users = sp.GetRequiredService<UserManager<ApplicationUser>>();
+        await EnsureUserAsync(users, clinicId, AdminEmail, "Alex Morgan", AdminPassword, Roles.ClinicAdmin);
+        await EnsureUserAsync(users, clinicId, TherapistEmail, "Maria Santos", TherapistPassword, Roles.Therapist);
+        await EnsureUserAsync(users, clinicId, SecondTherapistEmail, "Tomasz Zieliński", SecondTherapistPassword, Roles.Therapist);
+
+        // Clinical rows are written as the clinic's demo user so the clinic filter and the audit trail apply.
+        sp.GetRequiredService<CurrentUser>().Principal = CurrentUser.ForClinic(clinicId, "Demo data").Principal;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            var existing = await db.Patients.IgnoreQueryFilters([RetroWalkDbContext.QueryFilters.Archived])
+                .Select(p => p.RecordNumber).ToListAsync(cancellationToken);
+            foreach (var (p, index) in Patients.Select((p, i) => (p, i)).Where(x => !existing.Contains(x.p.Record)))
+            {
+                db.Patients.Add(new Patient
+                {
+                    ClinicId = clinicId,
+                    GivenName = p.Given,
+                    FamilyName = p.Family,
+                    RecordNumber = p.Record,
+                    DateOfBirth = new DateOnly(p.BirthYear, 1 + index % 12, 10 + index),
+                    Sex = p.Sex,
+                    PrimaryCondition = p.Condition,
+                    AffectedSide = p.Side,
+                    HeightCm = p.Height,
+                    WeightKg = p.Weight,
+                    RestingHeartRate = 72,
+                    SearchText = Patient.SearchTextOf(p.Given, p.Family, p.Record),
+                });
+            }
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    public static async Task EnsureRolesAsync(RoleManager<IdentityRole> roles)
+    {
+        foreach (var role in new[] { Roles.ClinicAdmin, Roles.Therapist })
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
+    }
+
+    public static async Task<ApplicationUser> EnsureUserAsync(
+        UserManager<ApplicationUser> users, Guid clinicId, string email, string name, string password, string role)
+    {
+        var user = await users.FindByEmailAsync(email);
+        if (user is null)
+        {
+            user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, ClinicId = clinicId };
+            var result = await users.CreateAsync(user, password);
+            if (!result.Succeeded)
+            {
+                throw new InvalidOperationException($"Could not create {email}: {string.Join(" ", result.Errors.Select(e => e.Description))}");
+            }
+            await users.AddToRoleAsync(user, role);
+        }
+        return user;
+    }
+}

@@ -1,0 +1,255 @@
+using Microsoft.EntityFrameworkCore;
+using RetroWalk.Clinical;
+using RetroWalk.Web.Data;
+using RetroWalk.Web.Infrastructure;
+
+namespace RetroWalk.Web.Features.Patients;
+
+public enum PatientSort
+{
+    Name,
+    RecordNumber,
+    DateOfBirth,
+    Condition,
+    LastUpdated,
+}
+
+public sealed record PatientQuery(
+    string? Search = null,
+    PatientSort Sort = PatientSort.Name,
+    bool Descending = false,
+    int Skip = 0,
+    int Take = 20,
+    bool Archived = false);
+
+public sealed record PatientListItem(
+    Guid Id, string GivenName, string FamilyName, string RecordNumber, DateOnly DateOfBirth, int Age,
+    Condition PrimaryCondition, DateTimeOffset UpdatedAt, bool IsArchived)
+{
+    public string FullName => $"{GivenName} {FamilyName}";
+}
+
+public sealed record PatientDetails(
+    Guid Id, string GivenName, string FamilyName, string RecordNumber, DateOnly DateOfBirth, int Age, Sex Sex,
+    Condition PrimaryCondition, AffectedSide AffectedSide, decimal? HeightCm, decimal? WeightKg, int? RestingHeartRate,
+    bool TakesBetaBlockers, string? Notes, DateTimeOffset? ArchivedAt, string? ArchivedBy, Guid Version)
+{
+    public string FullName => $"{GivenName} {FamilyName}";
+    public bool IsArchived => ArchivedAt is not null;
+}
+
+public sealed class PatientService(IDbContextFactory<RetroWalkDbContext> dbFactory, TimeProvider clock, ICurrentUser user)
+{
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+
+    public async Task<PagedResult<PatientListItem>> SearchAsync(PatientQuery query, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var patients = query.Archived
+            ? db.Patients.IgnoreQueryFilters([RetroWalkDbContext.QueryFilters.Archived]).Where(p => p.ArchivedAt != null)
+            : db.Patients;
+
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            foreach (var term in query.Search.Trim().ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                patients = patients.Where(p => p.SearchText.Contains(term));
+            }
+        }
+
+        var total = await patients.CountAsync(cancellationToken);
+        var sorted = (query.Sort, query.Descending) switch
+        {
+            (PatientSort.RecordNumber, false) => patients.OrderBy(p => p.RecordNumber),
+            (PatientSort.RecordNumber, true) => patients.OrderByDescending(p => p.RecordNumber),
+            (PatientSort.DateOfBirth, false) => patients.OrderBy(p => p.DateOfBirth),
+            (PatientSort.DateOfBirth, true) => patients.OrderByDescending(p => p.DateOfBirth),
+            (PatientSort.Condition, false) => patients.OrderBy(p => p.PrimaryCondition).ThenBy(p => p.FamilyName),
+            (PatientSort.Condition, true) => patients.OrderByDescending(p => p.PrimaryCondition).ThenBy(p => p.FamilyName),
+            (PatientSort.LastUpdated, false) => patients.OrderBy(p => p.UpdatedAt),
+            (PatientSort.LastUpdated, true) => patients.OrderByDescending(p => p.UpdatedAt),
+            (_, false) => patients.OrderBy(p => p.FamilyName).ThenBy(p => p.GivenName),
+            (_, true) => patients.OrderByDescending(p => p.FamilyName).ThenByDescending(p => p.GivenName),
+        };
+
+        var rows = await sorted.ThenBy(p => p.Id)
+            .Skip(Math.Max(0, query.Skip))
+            .Take(Math.Clamp(query.Take, 1, 200))
+            .Select(p => new { p.Id, p.GivenName, p.FamilyName, p.RecordNumber, p.DateOfBirth, p.PrimaryCondition, p.UpdatedAt, p.ArchivedAt })
+            .ToListAsync(cancellationToken);
+
+        var today = Today;
+        return new PagedResult<PatientListItem>(
+            rows.Select(p => new PatientListItem(p.Id, p.GivenName, p.FamilyName, p.RecordNumber, p.DateOfBirth,
+                ConditionNames.AgeOn(p.DateOfBirth, today), p.PrimaryCondition, p.UpdatedAt, p.ArchivedAt is not null)).ToList(),
+            total);
+    }
+
+    /// <summary>A patient of the user's clinic, archived or not; null for another clinic's patient.</summary>
+    public async Task<PatientDetails?> GetAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var p = await db.Patients.IgnoreQueryFilters([RetroWalkDbContext.QueryFilters.Archived])
+            .AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+        return p is null ? null : new PatientDetails(p.Id, p.GivenName, p.FamilyName, p.RecordNumber, p.DateOfBirth,
+            ConditionNames.AgeOn(p.DateOfBirth, Today), p.Sex, p.PrimaryCondition, p.AffectedSide, p.HeightCm, p.WeightKg,
+            p.RestingHeartRate, p.TakesBetaBlockers, p.Notes, p.ArchivedAt, p.ArchivedBy, p.Version);
+    }
+
+    public async Task<PatientInput?> GetForEditAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        var p = await GetAsync(id, cancellationToken);
+        return p is null || p.IsArchived ? null : new PatientInput
+        {
+            GivenName = p.GivenName,
+            FamilyName = p.FamilyName,
+            DateOfBirth = p.DateOfBirth,
+            Sex = p.Sex,
+            RecordNumber = p.RecordNumber,
+            PrimaryCondition = p.PrimaryCondition,
+            AffectedSide = p.AffectedSide,
+            HeightCm = p.HeightCm,
+            WeightKg = p.WeightKg,
+            RestingHeartRate = p.RestingHeartRate,
+            TakesBetaBlockers = p.TakesBetaBlockers,
+            Notes = p.Notes,
+            Version = p.Version,
+        };
+    }
+
+    public Task<SaveResult> CreateAsync(PatientInput input, CancellationToken cancellationToken = default) =>
+        SaveAsync(null, input, cancellationToken);
+
+    public Task<SaveResult> UpdateAsync(Guid id, PatientInput input, CancellationToken cancellationToken = default) =>
+        SaveAsync(id, input, cancellationToken);
+
+    private async Task<SaveResult> SaveAsync(Guid? id, PatientInput input, CancellationToken cancellationToken)
+    {
+        var errors = Validate(input);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var recordNumber = input.RecordNumber.Trim();
+        if (recordNumber.Length > 0 && await db.Patients.IgnoreQueryFilters([RetroWalkDbContext.QueryFilters.Archived])
+                .AnyAsync(p => p.RecordNumber == recordNumber && p.Id != id, cancellationToken))
+        {
+            errors.Add(nameof(PatientInput.RecordNumber), $"Record number {recordNumber} is already used by another patient of this clinic.");
+        }
+        if (!errors.IsValid)
+        {
+            return SaveResult.Invalid(errors);
+        }
+
+        Patient patient;
+        if (id is null)
+        {
+            patient = new Patient { ClinicId = user.ClinicId };
+            db.Patients.Add(patient);
+        }
+        else
+        {
+            var existing = await db.Patients.SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+            if (existing is null)
+            {
+                return SaveResult.NotFound();
+            }
+            patient = existing;
+            db.Entry(patient).Property(p => p.Version).OriginalValue = input.Version;
+        }
+
+        Apply(input, patient);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return SaveResult.Conflict("patient");
+        }
+        catch (DbUpdateException ex) when (Database.IsUniqueViolation(ex))
+        {
+            return SaveResult.Invalid(new FieldErrors { { nameof(PatientInput.RecordNumber), $"Record number {recordNumber} is already used by another patient of this clinic." } });
+        }
+        return SaveResult.Saved(patient.Id, patient.Version);
+    }
+
+    /// <summary>Field-level checks: the data annotations plus the rules that need today's date.</summary>
+    public FieldErrors Validate(PatientInput input)
+    {
+        var errors = FieldErrors.FromAnnotations(input);
+        if (input.DateOfBirth is { } dob)
+        {
+            var today = Today;
+            if (dob > today)
+            {
+                errors.Add(nameof(PatientInput.DateOfBirth), "The date of birth cannot be in the future.");
+            }
+            else if (ConditionNames.AgeOn(dob, today) > PatientInput.MaxAgeYears)
+            {
+                errors.Add(nameof(PatientInput.DateOfBirth), $"The date of birth gives an age over {PatientInput.MaxAgeYears} years; check the year.");
+            }
+        }
+        return errors;
+    }
+
+    public async Task<SaveResult> ArchiveAsync(Guid id, Guid version, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var patient = await db.Patients.SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (patient is null)
+        {
+            return SaveResult.NotFound();
+        }
+        db.Entry(patient).Property(p => p.Version).OriginalValue = version;
+        patient.ArchivedAt = clock.GetUtcNow();
+        patient.ArchivedBy = user.UserName;
+        return await SaveOrConflictAsync(db, patient, cancellationToken);
+    }
+
+    /// <summary>Clinic administrators only.</summary>
+    public async Task<SaveResult> RestoreAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        if (!user.IsClinicAdmin)
+        {
+            return new SaveResult(SaveStatus.Invalid, Message: "Only a clinic administrator can restore an archived patient.");
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var patient = await db.Patients.IgnoreQueryFilters([RetroWalkDbContext.QueryFilters.Archived])
+            .SingleOrDefaultAsync(p => p.Id == id && p.ArchivedAt != null, cancellationToken);
+        if (patient is null)
+        {
+            return SaveResult.NotFound();
+        }
+        patient.ArchivedAt = null;
+        patient.ArchivedBy = null;
+        return await SaveOrConflictAsync(db, patient, cancellationToken);
+    }
+
+    private static async Task<SaveResult> SaveOrConflictAsync(RetroWalkDbContext db, Patient patient, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return SaveResult.Saved(patient.Id, patient.Version);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return SaveResult.Conflict("patient");
+        }
+    }
+
+    private static void Apply(PatientInput input, Patient patient)
+    {
+        patient.GivenName = input.GivenName.Trim();
+        patient.FamilyName = input.FamilyName.Trim();
+        patient.DateOfBirth = input.DateOfBirth!.Value;
+        patient.Sex = input.Sex!.Value;
+        patient.RecordNumber = input.RecordNumber.Trim();
+        patient.PrimaryCondition = input.PrimaryCondition!.Value;
+        patient.AffectedSide = input.AffectedSide;
+        patient.HeightCm = input.HeightCm;
+        patient.WeightKg = input.WeightKg;
+        patient.RestingHeartRate = input.RestingHeartRate;
+        patient.TakesBetaBlockers = input.TakesBetaBlockers;
+        patient.Notes = string.IsNullOrWhiteSpace(input.Notes) ? null : input.Notes.Trim();
+        patient.SearchText = Patient.SearchTextOf(patient.GivenName, patient.FamilyName, patient.RecordNumber);
+    }
+}

@@ -1,0 +1,61 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace RetroWalk.Web.Infrastructure;
+
+/// <summary>Messages keyed by form field name; an empty key is a message for the whole form.</summary>
+public sealed class FieldErrors : Dictionary<string, List<string>>
+{
+    public FieldErrors() : base(StringComparer.Ordinal)
+    {
+    }
+
+    public void Add(string field, string message)
+    {
+        if (!TryGetValue(field, out var messages))
+        {
+            this[field] = messages = [];
+        }
+        messages.Add(message);
+    }
+
+    public bool IsValid => Count == 0;
+
+    /// <summary>Runs the model's data annotations (ranges, required fields) into field errors.</summary>
+    public static FieldErrors FromAnnotations(object model)
+    {
+        var errors = new FieldErrors();
+        var results = new List<ValidationResult>();
+        Validator.TryValidateObject(model, new ValidationContext(model), results, validateAllProperties: true);
+        foreach (var result in results)
+        {
+            foreach (var member in result.MemberNames.DefaultIfEmpty(""))
+            {
+                errors.Add(member, result.ErrorMessage ?? "This value is not valid.");
+            }
+        }
+        return errors;
+    }
+}
+
+public enum SaveStatus
+{
+    Saved,
+    Invalid,
+    Conflict,
+    NotFound,
+}
+
+/// <summary>The outcome of a save: saved (with the record's id and new version), or why not.</summary>
+public sealed record SaveResult(SaveStatus Status, Guid Id = default, Guid Version = default, FieldErrors? Errors = null, string? Message = null)
+{
+    public bool Succeeded => Status == SaveStatus.Saved;
+
+    public static SaveResult Saved(Guid id, Guid version) => new(SaveStatus.Saved, id, version);
+    public static SaveResult Invalid(FieldErrors errors) => new(SaveStatus.Invalid, Errors: errors, Message: "Please correct the highlighted fields. Nothing was saved.");
+    public static SaveResult NotFound() => new(SaveStatus.NotFound, Message: "That record does not exist or belongs to another clinic.");
+
+    public static SaveResult Conflict(string what) => new(SaveStatus.Conflict,
+        Message: $"Someone else changed this {what} after you opened it. Nothing was saved. Reload to see their changes, then make yours again.");
+}
+
+public sealed record PagedResult<T>(IReadOnlyList<T> Items, int TotalCount);
