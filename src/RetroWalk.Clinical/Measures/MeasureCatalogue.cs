@@ -16,10 +16,10 @@ public static class MeasureCatalogue
     /// <summary>Source text for a value the domain reference marks unverified.</summary>
     public const string Unverified = "unverified";
 
-    private static readonly Condition[] Stroke = [Condition.ChronicStroke, Condition.SubacuteStroke];
-    private static readonly Condition[] Chronic = [Condition.ChronicStroke];
-    private static readonly Condition[] Subacute = [Condition.SubacuteStroke];
-    private static readonly Condition[] OlderAdults = [Condition.OlderAdultFallRisk];
+    private static readonly IReadOnlyList<Condition> Stroke = [Condition.ChronicStroke, Condition.SubacuteStroke];
+    private static readonly IReadOnlyList<Condition> Chronic = [Condition.ChronicStroke];
+    private static readonly IReadOnlyList<Condition> Subacute = [Condition.SubacuteStroke];
+    private static readonly IReadOnlyList<Condition> OlderAdults = [Condition.OlderAdultFallRisk];
 
     public static readonly MeasureDefinition BergBalanceScale = new()
     {
@@ -543,6 +543,6 @@ public static class MeasureCatalogue
         return code is not null && ByCode.TryGetValue(code, out measure);
     }
 
-    private static MeasureItem[] Items(int minScore, int maxScore, params string[] names) =>
+    private static IReadOnlyList<MeasureItem> Items(int minScore, int maxScore, params string[] names) =>
         [.. names.Select((name, i) => new MeasureItem(i + 1, name, minScore, maxScore))];
 }
