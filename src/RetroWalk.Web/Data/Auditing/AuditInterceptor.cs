@@ -164,6 +164,8 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         null => null,
         DateTimeOffset d => d.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture),
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        // 64 and 64.0 are the same value: a database round trip must not look like a change.
+        decimal m => m.ToString("0.############", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         System.Collections.IEnumerable e and not string => string.Join(", ", e.Cast<object?>().Select(Format)),
         _ => value.ToString(),

@@ -21,7 +21,7 @@ public sealed class Patient : ClinicalRecord, IArchivable, IAuditLabel
     public bool TakesBetaBlockers { get; set; }
     public string? Notes { get; set; }
 
-    /// <summary>Lower-cased "given family record" for server-side search.</summary>
+    /// <summary>"given family record" folded by <see cref="Infrastructure.SearchText.Fold"/> for server-side search.</summary>
     public string SearchText { get; set; } = "";
 
     public DateTimeOffset? ArchivedAt { get; set; }
@@ -31,7 +31,7 @@ public sealed class Patient : ClinicalRecord, IArchivable, IAuditLabel
     public string AuditLabel => $"{FullName} ({RecordNumber})";
 
     public static string SearchTextOf(string givenName, string familyName, string recordNumber) =>
-        $"{givenName} {familyName} {recordNumber}".ToLowerInvariant();
+        Infrastructure.SearchText.Fold($"{givenName} {familyName} {recordNumber}");
 }
 
 internal sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>

@@ -51,7 +51,7 @@ public sealed class PatientService(IDbContextFactory<RetroWalkDbContext> dbFacto
 
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            foreach (var term in query.Search.Trim().ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            foreach (var term in SearchText.Fold(query.Search).Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
                 patients = patients.Where(p => p.SearchText.Contains(term));
             }

@@ -1,0 +1,36 @@
+using System.Globalization;
+using System.Text;
+
+namespace RetroWalk.Web.Infrastructure;
+
+/// <summary>
+/// Folds names for search so that case and accents do not matter: "wisniewska" finds "Wiśniewska",
+/// "ΠΑΠΑΔΌΠΟΥΛΟΣ" finds "Παπαδόπουλος", "grossmann" finds "Größmann". Stored and queried text go through the same fold.
+/// </summary>
+public static class SearchText
+{
+    public static string Fold(string text)
+    {
+        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var folded = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+            switch (char.ToLowerInvariant(c))
+            {
+                case 'ς': folded.Append('σ'); break;
+                case 'ł': folded.Append('l'); break;
+                case 'ø': folded.Append('o'); break;
+                case 'đ': folded.Append('d'); break;
+                case 'ı': folded.Append('i'); break;
+                case 'ß': folded.Append("ss"); break;
+                case 'æ': folded.Append("ae"); break;
+                case var lower: folded.Append(lower); break;
+            }
+        }
+        return folded.ToString().Normalize(NormalizationForm.FormC);
+    }
+}

@@ -1,0 +1,238 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using RetroWalk.Web.Data;
+using RetroWalk.Web.Data.Auditing;
+using RetroWalk.Web.Features.Audit;
+using RetroWalk.Web.Features.Patients;
+using RetroWalk.Web.Infrastructure;
+using RetroWalk.Web.Tests.Infrastructure;
+
+namespace RetroWalk.Web.Tests.Integration;
+
+public sealed class PatientTests(AppFixture app) : IClassFixture<AppFixture>
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task APatientCanBeCreatedEditedArchivedAndRestored()
+    {
+        var clinic = await app.CreateClinicAsync();
+        await using var therapist = app.ScopeFor(clinic);
+        var patients = therapist.ServiceProvider.GetRequiredService<PatientService>();
+
+        var created = await patients.CreateAsync(PatientData.Valid("P-100"), Token);
+        Assert.True(created.Succeeded);
+
+        var input = (await patients.GetForEditAsync(created.Id, Token))!;
+        Assert.Equal("Wiśniewska-Nguyễn", input.FamilyName);
+        input.WeightKg = 66.5m;
+        var updated = await patients.UpdateAsync(created.Id, input, Token);
+        Assert.True(updated.Succeeded);
+        Assert.Equal(66.5m, (await patients.GetAsync(created.Id, Token))!.WeightKg);
+
+        Assert.True((await patients.ArchiveAsync(created.Id, updated.Version, Token)).Succeeded);
+        Assert.Empty((await patients.SearchAsync(new PatientQuery("P-100"), Token)).Items);
+        Assert.True((await patients.GetAsync(created.Id, Token))!.IsArchived);
+
+        // A therapist cannot restore; a clinic administrator can.
+        Assert.False((await patients.RestoreAsync(created.Id, Token)).Succeeded);
+        await using var admin = app.ScopeFor(clinic, admin: true, userName: "Test Admin");
+        var adminPatients = admin.ServiceProvider.GetRequiredService<PatientService>();
+        Assert.Single((await adminPatients.SearchAsync(new PatientQuery(Archived: true), Token)).Items);
+        Assert.True((await adminPatients.RestoreAsync(created.Id, Token)).Succeeded);
+        Assert.Single((await patients.SearchAsync(new PatientQuery("P-100"), Token)).Items);
+    }
+
+    [Fact]
+    public async Task ArchivingNeverDeletesTheRow()
+    {
+        var clinic = await app.CreateClinicAsync();
+        await using var scope = app.ScopeFor(clinic);
+        var patients = scope.ServiceProvider.GetRequiredService<PatientService>();
+        var created = await patients.CreateAsync(PatientData.Valid("P-ARCH"), Token);
+        await patients.ArchiveAsync(created.Id, created.Version, Token);
+
+        var db = scope.ServiceProvider.GetRequiredService<RetroWalkDbContext>();
+        Assert.Equal(0, await db.Patients.CountAsync(p => p.Id == created.Id, Token));
+        Assert.Equal(1, await db.Patients.IgnoreQueryFilters([RetroWalkDbContext.QueryFilters.Archived]).CountAsync(p => p.Id == created.Id, Token));
+    }
+
+    public static TheoryData<string, Action<PatientInput>, string> BadInput => new()
+    {
+        { nameof(PatientInput.GivenName), p => p.GivenName = "", "Enter the given name." },
+        { nameof(PatientInput.FamilyName), p => p.FamilyName = "  ", "Enter the family name." },
+        { nameof(PatientInput.DateOfBirth), p => p.DateOfBirth = DateOnly.FromDateTime(DateTime.Today.AddDays(1)), "The date of birth cannot be in the future." },
+        { nameof(PatientInput.DateOfBirth), p => p.DateOfBirth = DateOnly.FromDateTime(DateTime.Today.AddYears(-121)), "The date of birth gives an age over 120 years; check the year." },
+        { nameof(PatientInput.HeightCm), p => p.HeightCm = 49.9m, "Height must be between 50 and 250 cm." },
+        { nameof(PatientInput.HeightCm), p => p.HeightCm = 251m, "Height must be between 50 and 250 cm." },
+        { nameof(PatientInput.WeightKg), p => p.WeightKg = 19m, "Weight must be between 20 and 350 kg." },
+        { nameof(PatientInput.WeightKg), p => p.WeightKg = 351m, "Weight must be between 20 and 350 kg." },
+        { nameof(PatientInput.RecordNumber), p => p.RecordNumber = "", "Enter the clinic record number." },
+        { nameof(PatientInput.PrimaryCondition), p => p.PrimaryCondition = null, "Choose the primary condition." },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadInput))]
+    public async Task BadInputIsRefusedAtItsFieldAndNothingIsSaved(string field, Action<PatientInput> spoil, string message)
+    {
+        var clinic = await app.CreateClinicAsync();
+        await using var scope = app.ScopeFor(clinic);
+        var patients = scope.ServiceProvider.GetRequiredService<PatientService>();
+        var input = PatientData.Valid("BAD-1");
+        spoil(input);
+
+        var result = await patients.CreateAsync(input, Token);
+
+        Assert.Equal(SaveStatus.Invalid, result.Status);
+        Assert.Contains(message, result.Errors![field]);
+        var db = scope.ServiceProvider.GetRequiredService<RetroWalkDbContext>();
+        Assert.Equal(0, await db.Patients.CountAsync(Token));
+        Assert.Equal(0, await db.AuditEntries.CountAsync(Token));
+    }
+
+    [Fact]
+    public async Task BoundaryHeightsAndWeightsAreAccepted()
+    {
+        var clinic = await app.CreateClinicAsync();
+        await using var scope = app.ScopeFor(clinic);
+        var patients = scope.ServiceProvider.GetRequiredService<PatientService>();
+        var low = PatientData.Valid("EDGE-1");
+        (low.HeightCm, low.WeightKg) = (50m, 20m);
+        var high = PatientData.Valid("EDGE-2");
+        (high.HeightCm, high.WeightKg) = (250m, 350m);
+        Assert.True((await patients.CreateAsync(low, Token)).Succeeded);
+        Assert.True((await patients.CreateAsync(high, Token)).Succeeded);
+    }
+
+    [Fact]
+    public async Task ADuplicateRecordNumberInTheSameClinicIsRefusedButAnotherClinicMayUseIt()
+    {
+        var clinicA = await app.CreateClinicAsync();
+        var clinicB = await app.CreateClinicAsync();
+        await using var a = app.ScopeFor(clinicA);
+        await using var b = app.ScopeFor(clinicB);
+        var patientsA = a.ServiceProvider.GetRequiredService<PatientService>();
+        Assert.True((await patientsA.CreateAsync(PatientData.Valid("DUP-7"), Token)).Succeeded);
+
+        var duplicate = await patientsA.CreateAsync(PatientData.Valid("DUP-7", "Jürgen", "Größmann"), Token);
+        Assert.Equal(SaveStatus.Invalid, duplicate.Status);
+        Assert.Contains("already used", duplicate.Errors![nameof(PatientInput.RecordNumber)].Single(), StringComparison.Ordinal);
+
+        Assert.True((await b.ServiceProvider.GetRequiredService<PatientService>().CreateAsync(PatientData.Valid("DUP-7"), Token)).Succeeded);
+    }
+
+    [Fact]
+    public async Task SearchFindsByAnyPartOfTheNameOrRecordNumberSortsAndPages()
+    {
+        var clinic = await app.CreateClinicAsync();
+        await using var scope = app.ScopeFor(clinic);
+        var patients = scope.ServiceProvider.GetRequiredService<PatientService>();
+        await patients.CreateAsync(PatientData.Valid("S-1", "Łucja", "Wiśniewska-Nguyễn"), Token);
+        await patients.CreateAsync(PatientData.Valid("S-2", "Jürgen", "Größmann"), Token);
+        await patients.CreateAsync(PatientData.Valid("S-3", "Αλέξανδρος", "Παπαδόπουλος"), Token);
+
+        Assert.Equal("S-1", (await patients.SearchAsync(new PatientQuery("wiśniewska"), Token)).Items.Single().RecordNumber);
+        Assert.Equal("S-1", (await patients.SearchAsync(new PatientQuery("nguyễn łucja"), Token)).Items.Single().RecordNumber);
+        Assert.Equal("S-2", (await patients.SearchAsync(new PatientQuery("s-2"), Token)).Items.Single().RecordNumber);
+        Assert.Equal("S-3", (await patients.SearchAsync(new PatientQuery("ΠΑΠΑΔΌΠΟΥΛΟΣ"), Token)).Items.Single().RecordNumber);
+        Assert.Equal("S-1", (await patients.SearchAsync(new PatientQuery("Wisniewska-Nguyen"), Token)).Items.Single().RecordNumber);
+        Assert.Equal("S-2", (await patients.SearchAsync(new PatientQuery("grossmann"), Token)).Items.Single().RecordNumber);
+
+        var firstPage = await patients.SearchAsync(new PatientQuery(Sort: PatientSort.RecordNumber, Descending: true, Take: 2), Token);
+        Assert.Equal(3, firstPage.TotalCount);
+        Assert.Equal(["S-3", "S-2"], firstPage.Items.Select(p => p.RecordNumber));
+        var secondPage = await patients.SearchAsync(new PatientQuery(Sort: PatientSort.RecordNumber, Descending: true, Skip: 2, Take: 2), Token);
+        Assert.Equal(["S-1"], secondPage.Items.Select(p => p.RecordNumber));
+    }
+
+    [Fact]
+    public async Task ASecondSaveFromAStaleFormIsRefusedAndTheFirstIsKept()
+    {
+        var clinic = await app.CreateClinicAsync();
+        await using var scope = app.ScopeFor(clinic);
+        var patients = scope.ServiceProvider.GetRequiredService<PatientService>();
+        var created = await patients.CreateAsync(PatientData.Valid("CC-1"), Token);
+
+        var first = (await patients.GetForEditAsync(created.Id, Token))!;
+        var second = (await patients.GetForEditAsync(created.Id, Token))!;
+        first.Notes = "Uses a quad cane outdoors.";
+        second.Notes = "Something else.";
+
+        Assert.True((await patients.UpdateAsync(created.Id, first, Token)).Succeeded);
+        var conflict = await patients.UpdateAsync(created.Id, second, Token);
+
+        Assert.Equal(SaveStatus.Conflict, conflict.Status);
+        Assert.Contains("Someone else changed this patient", conflict.Message, StringComparison.Ordinal);
+        Assert.Equal("Uses a quad cane outdoors.", (await patients.GetAsync(created.Id, Token))!.Notes);
+    }
+
+    [Fact]
+    public async Task AUserOfAnotherClinicCannotReadOrChangeThePatient()
+    {
+        var clinicA = await app.CreateClinicAsync();
+        var clinicB = await app.CreateClinicAsync();
+        Guid id;
+        Guid version;
+        await using (var a = app.ScopeFor(clinicA))
+        {
+            var created = await a.ServiceProvider.GetRequiredService<PatientService>().CreateAsync(PatientData.Valid("ISO-1"), Token);
+            (id, version) = (created.Id, created.Version);
+        }
+
+        await using var b = app.ScopeFor(clinicB, admin: true);
+        var patients = b.ServiceProvider.GetRequiredService<PatientService>();
+        Assert.Null(await patients.GetAsync(id, Token));
+        Assert.Null(await patients.GetForEditAsync(id, Token));
+        Assert.Empty((await patients.SearchAsync(new PatientQuery("ISO-1"), Token)).Items);
+        Assert.Equal(SaveStatus.NotFound, (await patients.UpdateAsync(id, PatientData.Valid("ISO-1"), Token)).Status);
+        Assert.Equal(SaveStatus.NotFound, (await patients.ArchiveAsync(id, version, Token)).Status);
+
+        // By URL: clinic B's signed-in user opens clinic A's patient page and edit page.
+        using var client = app.CreateBrowserlikeClient();
+        var signIn = await RetroWalkApp.SignInAsync(client, clinicB.TherapistEmail, clinicB.Password);
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        var page = await client.GetStringAsync($"/patients/{id}", Token);
+        Assert.Contains("belongs to another clinic", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Wiśniewska", page, StringComparison.Ordinal);
+        var edit = await client.GetStringAsync($"/patients/{id}/edit", Token);
+        Assert.DoesNotContain("Wiśniewska", edit, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheAuditTrailRecordsWhoChangedWhichFieldsFromWhatToWhat()
+    {
+        var clinic = await app.CreateClinicAsync();
+        await using var scope = app.ScopeFor(clinic, userName: "Maria Santos");
+        var patients = scope.ServiceProvider.GetRequiredService<PatientService>();
+        var created = await patients.CreateAsync(PatientData.Valid("AUD-2"), Token);
+        var input = (await patients.GetForEditAsync(created.Id, Token))!;
+        input.WeightKg = 70m;
+        input.HeightCm = 163m;
+        var updated = await patients.UpdateAsync(created.Id, input, Token);
+        await patients.ArchiveAsync(created.Id, updated.Version, Token);
+
+        await using var admin = app.ScopeFor(clinic, admin: true, userName: "Test Admin");
+        await admin.ServiceProvider.GetRequiredService<PatientService>().RestoreAsync(created.Id, Token);
+        var trail = (await admin.ServiceProvider.GetRequiredService<AuditLogService>()
+            .SearchAsync(new AuditQuery(EntityId: created.Id), Token)).Items.OrderBy(e => e.At).ToList();
+
+        Assert.Equal([AuditAction.Created, AuditAction.Updated, AuditAction.Archived, AuditAction.Restored], trail.Select(e => e.Action));
+        Assert.All(trail.Take(3), e => Assert.Equal("Maria Santos", e.UserName));
+        Assert.Equal("Test Admin", trail[3].UserName);
+        Assert.Contains(new FieldChange(nameof(Web.Features.Patients.Patient.FamilyName), null, "Wiśniewska-Nguyễn"), trail[0].Changes);
+        Assert.Equal(
+            [new FieldChange("HeightCm", "162", "163"), new FieldChange("WeightKg", "64", "70")],
+            trail[1].Changes.OrderBy(c => c.Field));
+        Assert.Equal("Łucja Wiśniewska-Nguyễn (AUD-2)", trail[0].EntityLabel);
+    }
+
+    [Fact]
+    public async Task OnlyAClinicAdministratorCanBrowseTheAuditTrail()
+    {
+        var clinic = await app.CreateClinicAsync();
+        await using var scope = app.ScopeFor(clinic);
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() =>
+            scope.ServiceProvider.GetRequiredService<AuditLogService>().SearchAsync(new AuditQuery(), Token));
+    }
+}
