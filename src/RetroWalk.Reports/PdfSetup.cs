@@ -74,7 +74,7 @@ public static class PdfSetup
         }
     }
 
-    private static byte[] ReadFont(string directory, string fileName)
+    internal static byte[] ReadFont(string directory, string fileName)
     {
         var path = Path.Combine(directory, fileName);
         if (!File.Exists(path))
