@@ -19,7 +19,8 @@ internal static class QuickRun
         var renderer = new ProgressReportRenderer();
         var report = SampleReports.Typical();
 
-        for (var i = 0; i < 30; i++)
+        // Enough renders for tiered compilation to settle on optimised code.
+        for (var i = 0; i < 200; i++)
         {
             renderer.Render(report);
         }
@@ -44,7 +45,8 @@ internal static class QuickRun
         var writer = new ReportBatchWriter(renderer);
         var batch = Batches.Hundred();
         Console.WriteLine($"Before batches: {Memory()}");
-        for (var run = 1; run <= 3; run++)
+        var batches = ArgValue(args, "--batches", 3);
+        for (var run = 1; run <= batches; run++)
         {
             var heapSamples = new List<string>();
             var progress = new SyncProgress(n =>
@@ -59,7 +61,7 @@ internal static class QuickRun
             writer.Write(batch, zip, progress);
             var elapsed = Stopwatch.GetElapsedTime(start);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Batch {run}: 100 reports into a {zip.Length / 1048576.0:0.0} MB ZIP in {elapsed.TotalMilliseconds:0} ms; GC heap MB after reports {string.Join(", ", heapSamples)}"));
+                $"Batch {run}: 100 reports into a {zip.Length / 1048576.0:0.0} MB ZIP in {elapsed.TotalMilliseconds:0} ms; GC heap MB after reports {string.Join(", ", heapSamples)}; after full collection {GC.GetTotalMemory(forceFullCollection: true) / 1048576.0:0.0}"));
         }
         Console.WriteLine($"After batches:  {Memory()}");
     }

@@ -26,6 +26,9 @@ public sealed class ProgressReportRenderer : IProgressReportRenderer
 
     private static readonly TableColumn[] AdverseEventColumns = [new("Date", 1.2), new("Kind", 1.6), new("Note", 7.2)];
 
+    [ThreadStatic]
+    private static MemoryStream? scratch;
+
     private readonly ReportFonts fonts;
 
     /// <param name="fontDirectory">Folder with DejaVuSans.ttf and DejaVuSans-Bold.ttf; null for <see cref="PdfSetup.DefaultFontDirectory"/>.</param>
@@ -37,7 +40,9 @@ public sealed class ProgressReportRenderer : IProgressReportRenderer
 
     public byte[] Render(ProgressReport report, ReportOptions? options = null)
     {
-        using var buffer = new MemoryStream(32 * 1024);
+        // One scratch buffer per thread, kept between calls, so rendering does not regrow one.
+        var buffer = scratch ??= new MemoryStream(128 * 1024);
+        buffer.SetLength(0);
         Render(report, options, buffer);
         return buffer.ToArray();
     }
@@ -67,7 +72,7 @@ public sealed class ProgressReportRenderer : IProgressReportRenderer
         }
         else
         {
-            // PDFsharp seeks while writing; buffer for streams that cannot.
+            // PDFsharp reads the stream position while writing (for its cross-reference table); buffer for streams without one.
             using var buffer = new MemoryStream(32 * 1024);
             document.Save(buffer, closeStream: false);
             buffer.Position = 0;

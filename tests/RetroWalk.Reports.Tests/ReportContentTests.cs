@@ -195,6 +195,17 @@ public class ReportContentTests
     }
 
     [Fact]
+    public void RenderingToAForwardOnlyStreamWorks()
+    {
+        using var inner = new MemoryStream();
+        using var forwardOnly = new ForwardOnlyStream(inner);
+
+        Renderer.Render(SampleReports.Typical(), null, forwardOnly);
+
+        Assert.Equal(4, Poppler.PageCount(inner.ToArray()));
+    }
+
+    [Fact]
     public void ParallelRendersAllSucceed()
     {
         var reports = new byte[8][];
@@ -202,5 +213,33 @@ public class ReportContentTests
         Parallel.For(0, reports.Length, i => reports[i] = new ProgressReportRenderer().Render(SampleReports.Typical(sessionCount: 20 + i)));
 
         Assert.All(reports, pdf => Assert.Contains("Nguyễn Thị Hồng Ánh", Poppler.Text(pdf)));
+    }
+
+    /// <summary>A write-only stream without position or seeking, like a network or compression stream.</summary>
+    private sealed class ForwardOnlyStream(Stream inner) : Stream
+    {
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => throw new NotSupportedException();
+            set => throw new NotSupportedException();
+        }
+
+        public override void Flush() => inner.Flush();
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using PdfSharp.Drawing;
 
 namespace RetroWalk.Reports.Layout;
@@ -8,8 +9,50 @@ internal static class TextLayout
 {
     public static double LineHeight(XFont font) => font.GetHeight();
 
-    public static double Width(XGraphics gfx, string text, XFont font) =>
-        text.Length == 0 ? 0 : gfx.MeasureString(text, font).Width;
+    /// <summary>Width of <paramref name="text"/> in points: the sum of cached character advances (PDFsharp does not kern).</summary>
+    public static double Width(XGraphics gfx, string text, XFont font) => Width(gfx, text.AsSpan(), font);
+
+    public static double Width(XGraphics gfx, ReadOnlySpan<char> text, XFont font)
+    {
+        var widths = Widths.GetValue(font, _ => new CharWidths());
+        var total = 0.0;
+        foreach (var c in text)
+        {
+            if (char.IsSurrogate(c))
+            {
+                return gfx.MeasureString(text.ToString(), font).Width;
+            }
+            total += widths.Get(gfx, font, c);
+        }
+        return total;
+    }
+
+    private static readonly ConditionalWeakTable<XFont, CharWidths> Widths = new();
+
+    /// <summary>Advance widths of one font, filled in lazily in blocks of 256 characters.</summary>
+    private sealed class CharWidths
+    {
+        private readonly double[]?[] blocks = new double[]?[256];
+
+        public double Get(XGraphics gfx, XFont font, char c)
+        {
+            var block = Volatile.Read(ref blocks[c >> 8]);
+            if (block is null)
+            {
+                block = new double[256];
+                Array.Fill(block, double.NaN);
+                // Racing threads may each publish a block; either one is correct.
+                Volatile.Write(ref blocks[c >> 8], block);
+            }
+            var width = block[c & 0xFF];
+            if (double.IsNaN(width))
+            {
+                width = gfx.MeasureString(c.ToString(), font).Width;
+                block[c & 0xFF] = width;
+            }
+            return width;
+        }
+    }
 
     /// <summary>Wraps <paramref name="text"/> to <paramref name="maxWidth"/>; line breaks in the text start new lines, and an empty text gives one empty line.</summary>
     public static List<string> Wrap(XGraphics gfx, string? text, XFont font, double maxWidth)
@@ -74,7 +117,7 @@ internal static class TextLayout
         while (elements.MoveNext())
         {
             var next = elements.ElementIndex + elements.GetTextElement().Length;
-            if (end > start && Width(gfx, word[start..next], font) > maxWidth)
+            if (end > start && Width(gfx, word.AsSpan(start, next - start), font) > maxWidth)
             {
                 lines.Add(word[start..end]);
                 start = end;
