@@ -49,8 +49,9 @@ public static class PdfSetup
             }
 
             var directory = Path.GetFullPath(fontDirectory ?? DefaultFontDirectory);
-            var regular = ReadFont(directory, RegularFileName);
-            var bold = ReadFont(directory, BoldFileName);
+            // Flattened because PDFsharp's subsetter drops nested composite glyphs (see CompositeGlyphFlattener).
+            var regular = CompositeGlyphFlattener.Flatten(ReadFont(directory, RegularFileName));
+            var bold = CompositeGlyphFlattener.Flatten(ReadFont(directory, BoldFileName));
 
             PdfSharpLicense.SetAgplLicense();
             if (GlobalFontSettings.FontResolver is { } existing && existing is not DejaVuFontResolver)

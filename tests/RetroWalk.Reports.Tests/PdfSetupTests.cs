@@ -31,4 +31,18 @@ public class PdfSetupTests
 
         Assert.NotNull(PdfSetup.FontDirectory);
     }
+
+    [Theory]
+    [InlineData("DejaVuSans.ttf")]
+    [InlineData("DejaVuSans-Bold.ttf")]
+    public void FlatteningLeavesNoNestedCompositesToFlatten(string fileName)
+    {
+        var original = PdfSetup.ReadFont(PdfSetup.DefaultFontDirectory, fileName);
+
+        var flattened = CompositeGlyphFlattener.Flatten(original);
+
+        Assert.NotSame(original, flattened);
+        // A second pass finds nothing left to inline and hands back the very same bytes.
+        Assert.Same(flattened, CompositeGlyphFlattener.Flatten(flattened));
+    }
 }

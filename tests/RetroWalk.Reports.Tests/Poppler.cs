@@ -56,12 +56,41 @@ internal static partial class Poppler
         return words;
     }
 
+    /// <summary>Renders one page to grey levels (0 black, 255 white) with pdftoppm.</summary>
+    public static (int Width, int Height, byte[] Pixels) Rasterize(byte[] pdf, int page, int dpi)
+    {
+        var pgm = RunBinary("pdftoppm", pdf, "-gray", "-r", dpi.ToString(CultureInfo.InvariantCulture),
+            "-f", page.ToString(CultureInfo.InvariantCulture), "-l", page.ToString(CultureInfo.InvariantCulture), "{file}");
+        // Binary PGM: "P5", width, height, max value, each followed by one whitespace, then the pixels.
+        var fields = new List<string>();
+        var position = 0;
+        while (fields.Count < 4)
+        {
+            while (char.IsWhiteSpace((char)pgm[position]))
+            {
+                position++;
+            }
+            var start = position;
+            while (!char.IsWhiteSpace((char)pgm[position]))
+            {
+                position++;
+            }
+            fields.Add(Encoding.ASCII.GetString(pgm, start, position - start));
+        }
+        var width = int.Parse(fields[1], CultureInfo.InvariantCulture);
+        var height = int.Parse(fields[2], CultureInfo.InvariantCulture);
+        return (width, height, pgm[(position + 1)..(position + 1 + width * height)]);
+    }
+
     /// <summary>Collapses runs of spaces so phrases can be found in -layout output.</summary>
     public static string Squeeze(string text) => Spaces().Replace(text, " ");
 
     private static double Number(string value) => double.Parse(value, CultureInfo.InvariantCulture);
 
-    private static string Run(string tool, byte[] pdf, params string[] arguments)
+    private static string Run(string tool, byte[] pdf, params string[] arguments) =>
+        Encoding.UTF8.GetString(RunBinary(tool, pdf, arguments));
+
+    private static byte[] RunBinary(string tool, byte[] pdf, params string[] arguments)
     {
         var file = Path.Combine(Path.GetTempPath(), $"retrowalk-test-{Guid.NewGuid():N}.pdf");
         File.WriteAllBytes(file, pdf);
@@ -71,7 +100,6 @@ internal static partial class Poppler
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
-                StandardOutputEncoding = Encoding.UTF8,
                 UseShellExecute = false,
             };
             foreach (var argument in arguments)
@@ -93,13 +121,14 @@ internal static partial class Poppler
             using (process)
             {
                 var error = process.StandardError.ReadToEndAsync();
-                var output = process.StandardOutput.ReadToEnd();
+                using var output = new MemoryStream();
+                process.StandardOutput.BaseStream.CopyTo(output);
                 process.WaitForExit();
                 if (process.ExitCode != 0)
                 {
                     throw new InvalidOperationException($"{tool} failed with exit code {process.ExitCode}: {error.Result}");
                 }
-                return output;
+                return output.ToArray();
             }
         }
         finally
