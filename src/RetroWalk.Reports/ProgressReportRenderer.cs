@@ -259,7 +259,7 @@ public sealed class ProgressReportRenderer : IProgressReportRenderer
     {
         var lineHeight = TextLayout.LineHeight(fonts.Body);
         w.Y += 18;
-        w.EnsureSpace(28 + 2 * lineHeight);
+        w.EnsureSpace(28 + 3 * lineHeight);
         var gfx = w.Gfx;
         var lineY = w.Y + 24;
         const double signatureWidth = 200;
@@ -271,8 +271,13 @@ public sealed class ProgressReportRenderer : IProgressReportRenderer
             gfx.DrawString(ReportText.Date(signedOn), fonts.Body, ReportStyle.TextBrush, dateLeft, lineY - 3, XStringFormats.BottomLeft);
         }
         var captionY = lineY + 3;
-        gfx.DrawString("Therapist: " + signature.TherapistName, fonts.Body, ReportStyle.TextBrush, w.Left, captionY, XStringFormats.TopLeft);
         gfx.DrawString("Date", fonts.Body, ReportStyle.MutedBrush, dateLeft, captionY, XStringFormats.TopLeft);
-        w.Y = captionY + lineHeight;
+        var nameLines = TextLayout.Wrap(gfx, "Therapist: " + signature.TherapistName, fonts.Body, dateLeft - w.Left - 12);
+        foreach (var line in nameLines)
+        {
+            gfx.DrawString(line, fonts.Body, ReportStyle.TextBrush, w.Left, captionY, XStringFormats.TopLeft);
+            captionY += lineHeight;
+        }
+        w.Y = captionY;
     }
 }

@@ -173,6 +173,28 @@ public class ReportContentTests
     }
 
     [Fact]
+    public void NonFiniteChartValuesAreLeftOutAndTheRestIsPlotted()
+    {
+        var chart = new MeasureChart
+        {
+            Title = "Timed Up and Go",
+            Unit = "s",
+            Points = [new(new DateOnly(2025, 3, 1), 18.4), new(new DateOnly(2025, 3, 15), double.NaN), new(new DateOnly(2025, 3, 29), 13.9)],
+            Baseline = double.NaN,
+            CutOffs = [new CutOffLine(double.PositiveInfinity, "Broken"), new CutOffLine(15, "Stroke cut-off")],
+        };
+        var report = SampleReports.Typical() with { Charts = [chart] };
+
+        var pdf = Renderer.Render(report, new ReportOptions { Sections = ReportSections.Charts });
+
+        var text = Poppler.Squeeze(Poppler.Text(pdf));
+        Assert.Contains("18.4", text);
+        Assert.Contains("13.9", text);
+        Assert.Contains("Stroke cut-off (15)", text);
+        Assert.DoesNotContain("Broken", text);
+    }
+
+    [Fact]
     public void FontsAreEmbeddedDejaVuSubsetsWithUnicodeMaps()
     {
         var fonts = Poppler.Fonts(Renderer.Render(SampleReports.Typical()));

@@ -28,21 +28,23 @@ internal static class ChartDrawer
         var plot = new XRect(w.Left + ValueAxisWidth, top + TitleHeight, w.Width - ValueAxisWidth - 4, Height - TitleHeight - AxisLabelHeight);
         w.Y = top + Height + 6;
 
-        if (chart.Points.Count == 0)
+        // Non-finite values cannot be plotted (and would corrupt the page's drawing commands).
+        var data = chart.Points.Where(p => double.IsFinite(p.Value)).ToList();
+        if (data.Count == 0)
         {
             gfx.DrawRectangle(ReportStyle.GridPen, plot);
             gfx.DrawString(ReportText.NoData, fonts.Body, ReportStyle.MutedBrush, plot.Center, XStringFormats.Center);
             return;
         }
 
-        var scale = ValueScale(chart);
-        var (firstDay, lastDay) = DayRange(chart);
+        var scale = ValueScale(chart, data);
+        var (firstDay, lastDay) = DayRange(chart, data);
         double X(int dayNumber) => plot.Left + (dayNumber - firstDay) / (double)(lastDay - firstDay) * plot.Width;
         double Y(double value) => plot.Bottom - (value - scale.Min) / (scale.Max - scale.Min) * plot.Height;
         double ClampY(double value) => Math.Clamp(Y(value), plot.Top, plot.Bottom);
 
         // Baseline ± MDC band under everything else.
-        if (chart.MdcBand is { } band)
+        if (chart.MdcBand is { } band && double.IsFinite(band.Low) && double.IsFinite(band.High))
         {
             var bandTop = ClampY(Math.Max(band.Low, band.High));
             var bandBottom = ClampY(Math.Min(band.Low, band.High));
@@ -60,14 +62,14 @@ internal static class ChartDrawer
             gfx.DrawString(ReportText.Number(v, decimals), labelFont, ReportStyle.TextBrush, plot.Left - 5, y, XStringFormats.CenterRight);
         }
 
-        if (chart.Baseline is { } baseline)
+        if (chart.Baseline is { } baseline && double.IsFinite(baseline))
         {
             var y = Y(baseline);
             gfx.DrawLine(ReportStyle.BaselinePen, plot.Left, y, plot.Right, y);
             LineLabel(gfx, labelFont, "Baseline " + ReportText.Number(baseline, DecimalsOf(baseline)), ReportStyle.MutedBrush, plot.Right - 3, y + 1.5, rightAligned: true, below: true);
         }
 
-        foreach (var cutOff in chart.CutOffs)
+        foreach (var cutOff in chart.CutOffs.Where(c => double.IsFinite(c.Value)))
         {
             var y = Y(cutOff.Value);
             gfx.DrawLine(ReportStyle.CutOffPen, plot.Left, y, plot.Right, y);
@@ -84,10 +86,10 @@ internal static class ChartDrawer
         DrawDateAxis(gfx, labelFont, plot, firstDay, lastDay, X);
 
         // The series: line, then point markers with their values.
-        var points = new XPoint[chart.Points.Count];
+        var points = new XPoint[data.Count];
         for (var i = 0; i < points.Length; i++)
         {
-            var p = chart.Points[i];
+            var p = data[i];
             points[i] = new XPoint(X(p.Date.DayNumber), Y(p.Value));
         }
         if (points.Length > 1)
@@ -100,7 +102,7 @@ internal static class ChartDrawer
             gfx.DrawEllipse(ReportStyle.MarkerPen, ReportStyle.MarkerFill, points[i].X - 2.4, points[i].Y - 2.4, 4.8, 4.8);
             if (showValues)
             {
-                var value = chart.Points[i].Value;
+                var value = data[i].Value;
                 gfx.DrawString(ReportText.Number(value, DecimalsOf(value)), labelFont, ReportStyle.AccentBrush, points[i].X, points[i].Y - 4, XStringFormats.BottomCenter);
             }
         }
@@ -188,7 +190,7 @@ internal static class ChartDrawer
         }
     }
 
-    private static (int First, int Last) DayRange(MeasureChart chart)
+    private static (int First, int Last) DayRange(MeasureChart chart, List<ChartPoint> data)
     {
         var first = int.MaxValue;
         var last = int.MinValue;
@@ -197,7 +199,7 @@ internal static class ChartDrawer
             first = Math.Min(first, d.DayNumber);
             last = Math.Max(last, d.DayNumber);
         }
-        foreach (var p in chart.Points)
+        foreach (var p in data)
         {
             Include(p.Date);
         }
@@ -215,7 +217,7 @@ internal static class ChartDrawer
 
     private readonly record struct Scale(double Min, double Max, double Step);
 
-    private static Scale ValueScale(MeasureChart chart)
+    private static Scale ValueScale(MeasureChart chart, List<ChartPoint> data)
     {
         var low = double.PositiveInfinity;
         var high = double.NegativeInfinity;
@@ -227,7 +229,7 @@ internal static class ChartDrawer
                 high = Math.Max(high, v);
             }
         }
-        foreach (var p in chart.Points)
+        foreach (var p in data)
         {
             Include(p.Value);
         }
