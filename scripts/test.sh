@@ -10,7 +10,12 @@ ensure_debian_packages \
   /usr/lib/postgresql:postgresql \
   chromium:chromium \
   pdftotext:poppler-utils \
-  /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf:fonts-dejavu-core
+  /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf:fonts-dejavu-core \
+  docker-compose:docker-compose
+
+# No Docker engine runs here; check at least that the compose file parses, with the example settings.
+docker-compose --env-file .env.example -f docker-compose.yml config -q
+echo "docker-compose.yml parses."
 
 CLUSTER="$ROOT/.data/postgres-test"
 export RETROWALK_TEST_POSTGRES
