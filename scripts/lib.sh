@@ -2,6 +2,7 @@
 # Shared by scripts/run.sh and scripts/test.sh: installs what RetroWalk needs from Debian and
 # starts a private PostgreSQL cluster (git-ignored, loopback only, password in the cluster folder).
 set -euo pipefail
+shopt -s inherit_errexit
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
@@ -55,8 +56,12 @@ start_postgres() {
     rm -f "$pwfile"
   fi
   if ! "${runas[@]}" "$bin/pg_ctl" -D "$dir" status >/dev/null 2>&1; then
-    "${runas[@]}" "$bin/pg_ctl" -D "$dir" -w -l "$dir/server.log" \
-      -o "-p $port -k /tmp -c listen_addresses=127.0.0.1" start >/dev/null
+    if ! "${runas[@]}" "$bin/pg_ctl" -D "$dir" -w -l "$dir/server.log" \
+      -o "-p $port -k /tmp -c listen_addresses=127.0.0.1" start >/dev/null; then
+      echo "PostgreSQL in $dir did not start on 127.0.0.1:$port (is the port taken by another server?). See $dir/server.log" >&2
+      tail -n 5 "$dir/server.log" >&2 || true
+      return 1
+    fi
   fi
   printf 'Host=127.0.0.1;Port=%s;Username=postgres;Password=%s' "$port" "$(cat "$dir.password")"
 }

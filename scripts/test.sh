@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: unit, component, integration (real PostgreSQL), PDF (real pdftotext) and browser
 # (real Chromium). Installs what is missing from Debian, starts a private PostgreSQL cluster in
-# .data/postgres-test on 127.0.0.1:55433 (each test class makes and drops its own database), and stops it after.
+# .data/postgres-test on 127.0.0.1:55433 (RETROWALK_TEST_PG_PORT to change; each test class makes and drops
+# its own database), and stops it after.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
@@ -19,7 +20,7 @@ echo "docker-compose.yml parses."
 
 CLUSTER="$ROOT/.data/postgres-test"
 export RETROWALK_TEST_POSTGRES
-RETROWALK_TEST_POSTGRES=$(start_postgres "$CLUSTER" 55433)
+RETROWALK_TEST_POSTGRES=$(start_postgres "$CLUSTER" "${RETROWALK_TEST_PG_PORT:-55433}")
 trap 'stop_postgres "$CLUSTER"' EXIT
 export RETROWALK_CHROMIUM=${RETROWALK_CHROMIUM:-$(command -v chromium)}
 
