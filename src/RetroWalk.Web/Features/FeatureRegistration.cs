@@ -1,6 +1,8 @@
 using RetroWalk.Web.Features.Audit;
 using RetroWalk.Web.Features.Clinics;
 using RetroWalk.Web.Features.Patients;
+using RetroWalk.Web.Features.Programs;
+using RetroWalk.Web.Features.Protocols;
 
 namespace RetroWalk.Web.Features;
 
@@ -12,6 +14,8 @@ public static class FeatureRegistration
         builder.Services.AddScoped<StaffService>();
         builder.Services.AddScoped<AuditLogService>();
         builder.Services.AddScoped<ClinicService>();
+        builder.Services.AddScoped<ProtocolService>();
+        builder.Services.AddScoped<ProgrammeService>();
         return builder;
     }
 
