@@ -1,1 +1,3 @@
-namespace RetroWalk.Reports;
+using System.Runtime.CompilerServices;
+
+[assembly: InternalsVisibleTo("RetroWalk.Reports.Tests")]

@@ -3,6 +3,7 @@ using Radzen;
 using RetroWalk.Web.Components;
 using RetroWalk.Web.Data;
 using RetroWalk.Web.Features;
+using RetroWalk.Web.Features.Clinics;
 using RetroWalk.Web.Features.Demo;
 
 namespace RetroWalk.Web.Infrastructure;
@@ -56,16 +57,25 @@ public static class WebRegistration
     }
 
     /// <summary>
-    /// <c>migrate</c> as the first argument applies migrations and exits (the production one-shot);
-    /// otherwise migrations apply when configured, demo data is seeded when configured, and the app runs.
+    /// Commands: <c>migrate</c> applies migrations and exits (the production one-shot);
+    /// <c>create-clinic NAME ADMIN-EMAIL ADMIN-NAME</c> sets up a clinic and its first administrator.
+    /// Otherwise migrations apply when configured, demo data is seeded when configured, and the app runs.
     /// </summary>
     public static async Task RunRetroWalkAsync(this WebApplication app, string[] args)
     {
-        if (args.FirstOrDefault() == "migrate")
+        switch (args)
         {
-            await Database.MigrateAsync(app.Services);
-            app.Logger.LogInformation("Database migrations applied.");
-            return;
+            case ["migrate", ..]:
+                await Database.MigrateAsync(app.Services);
+                app.Logger.LogInformation("Database migrations applied.");
+                return;
+            case ["create-clinic", var name, var email, var adminName, ..]:
+                Environment.ExitCode = await ClinicSetup.CreateClinicAsync(app.Services, name, email, adminName, Console.Out);
+                return;
+            case ["create-clinic", ..]:
+                await Console.Error.WriteLineAsync("Usage: create-clinic \"Clinic name\" admin@example.org \"Admin Name\"");
+                Environment.ExitCode = 2;
+                return;
         }
 
         if (app.Configuration.GetValue<bool>($"{DatabaseOptions.Section}:{nameof(DatabaseOptions.MigrateOnStartup)}"))

@@ -1,0 +1,132 @@
+namespace RetroWalk.Reports;
+
+// The report model: immutable records of display-ready values. Whoever builds a report maps
+// database data into these records (and decides wording such as MDC/MCID flags); the renderer
+// only lays them out. Lists left empty and optional parts left null print
+// "No data in this date range." in their section.
+
+/// <summary>Everything one progress report shows.</summary>
+public sealed record ProgressReport
+{
+    public required ClinicDetails Clinic { get; init; }
+
+    /// <summary>Report title, e.g. "Progress report".</summary>
+    public required string Title { get; init; }
+
+    /// <summary>When the report was generated, in the clinic's local time (passed in; the renderer never reads a clock).</summary>
+    public required DateTimeOffset GeneratedAt { get; init; }
+
+    /// <summary>Label of the time zone of <see cref="GeneratedAt"/>, e.g. "Europe/Warsaw".</summary>
+    public required string TimeZoneLabel { get; init; }
+
+    public required PatientDetails Patient { get; init; }
+
+    /// <summary>The programme the report covers, or null when the patient has none.</summary>
+    public ProgrammeSummary? Programme { get; init; }
+
+    /// <summary>The date range the report covers.</summary>
+    public required DateRange Period { get; init; }
+
+    /// <summary>Adherence over <see cref="Period"/>, or null when there is none to show.</summary>
+    public AdherenceSummary? Adherence { get; init; }
+
+    /// <summary>One row per scheduled or held session, in the order to print.</summary>
+    public IReadOnlyList<SessionRow> Sessions { get; init; } = [];
+
+    /// <summary>One row per outcome measure.</summary>
+    public IReadOnlyList<OutcomeRow> Outcomes { get; init; } = [];
+
+    /// <summary>Plain-language summary sentences printed above the outcome table.</summary>
+    public IReadOnlyList<string> SummarySentences { get; init; } = [];
+
+    /// <summary>One chart per measure.</summary>
+    public IReadOnlyList<MeasureChart> Charts { get; init; } = [];
+
+    /// <summary>The therapist's assessment and plan; paragraphs separated by line breaks.</summary>
+    public string AssessmentAndPlan { get; init; } = "";
+
+    public required ReportSignature Signature { get; init; }
+}
+
+public sealed record ClinicDetails(string Name, IReadOnlyList<string> AddressLines);
+
+public sealed record PatientDetails(
+    string FullName,
+    DateOnly DateOfBirth,
+    string RecordNumber,
+    string Condition,
+    string AffectedSide);
+
+public sealed record ProgrammeSummary(
+    string ProtocolName,
+    string DoseLine,
+    DateOnly StartDate,
+    DateOnly? EndDate,
+    string Status,
+    string ResponsibleTherapist);
+
+public sealed record DateRange(DateOnly From, DateOnly To);
+
+public sealed record AdherenceSummary(
+    int SessionsCompleted,
+    int SessionsPlanned,
+    int MinutesDelivered,
+    int MinutesPrescribed,
+    IReadOnlyList<string> SpeedProgression,
+    IReadOnlyList<AdverseEventRow> AdverseEvents);
+
+public sealed record AdverseEventRow(DateOnly Date, string Kind, string Note);
+
+/// <summary>A session history row; every cell but the date is already formatted for display.</summary>
+public sealed record SessionRow(
+    DateOnly Date,
+    string Status,
+    string MainMinutes,
+    string Speed,
+    string Incline,
+    string Rpe,
+    string Notes);
+
+/// <summary>An outcome table row; every cell is already formatted for display.</summary>
+public sealed record OutcomeRow(
+    string Measure,
+    string Baseline,
+    string Latest,
+    string Change,
+    string PercentChange,
+    string MdcFlag,
+    string McidFlag,
+    string PopulationAndSource,
+    string Category);
+
+/// <summary>A line chart of one measure over time.</summary>
+public sealed record MeasureChart
+{
+    public required string Title { get; init; }
+
+    /// <summary>Unit shown with the axis, e.g. "s" or "points".</summary>
+    public required string Unit { get; init; }
+
+    public required IReadOnlyList<ChartPoint> Points { get; init; }
+
+    /// <summary>Baseline value drawn as a reference line, or null.</summary>
+    public double? Baseline { get; init; }
+
+    /// <summary>The band of baseline ± MDC (change inside it is not detectable), or null.</summary>
+    public ValueBand? MdcBand { get; init; }
+
+    public IReadOnlyList<CutOffLine> CutOffs { get; init; } = [];
+
+    public DateOnly? ProgrammeStart { get; init; }
+
+    public DateOnly? ProgrammeEnd { get; init; }
+}
+
+public sealed record ChartPoint(DateOnly Date, double Value);
+
+public sealed record ValueBand(double Low, double High);
+
+public sealed record CutOffLine(double Value, string Label);
+
+/// <summary>The signing therapist; a null date leaves a blank to sign by hand.</summary>
+public sealed record ReportSignature(string TherapistName, DateOnly? SignedOn);
