@@ -14,6 +14,7 @@ public static class FeatureRegistration
         builder.Services.AddScoped<StaffService>();
         builder.Services.AddScoped<AuditLogService>();
         builder.Services.AddScoped<ClinicService>();
+        builder.Services.AddScoped<ClinicSettingsService>();
         builder.Services.AddScoped<ProtocolService>();
         builder.Services.AddScoped<ProgrammeService>();
         return builder;

@@ -94,7 +94,8 @@ public sealed class ProgrammeTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.True(resumed.Succeeded);
 
         var programme = (await programmes.GetAsync(assigned.Id, Token))!;
-        Assert.Equal(ProgrammeStatus.Active, programme.Status);
+        Assert.Equal(ProgrammeStatus.Planned, programme.Status);
+        Assert.Null(programme.PausedFrom);
         Assert.Equal([monday, monday.AddDays(2), monday.AddDays(4)], programme.Sessions.Take(3).Select(s => s.Date));
         Assert.Equal(monday.AddDays(14), programme.Sessions[3].Date);
         Assert.Equal(monday.AddDays(32), programme.Sessions[^1].Date);

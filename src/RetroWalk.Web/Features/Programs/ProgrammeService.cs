@@ -276,7 +276,7 @@ public sealed class ProgrammeService(IDbContextFactory<RetroWalkDbContext> dbFac
             {
                 return error;
             }
-            programme.Status = ProgrammeStatus.Active;
+            programme.Status = programme.StartDate > Today ? ProgrammeStatus.Planned : ProgrammeStatus.Active;
             programme.PausedFrom = null;
             return null;
         }, $"Programme resumed on {ProgrammeDisplay.Date(resumeOn)}; the remaining sessions moved to the next training days.", cancellationToken);
