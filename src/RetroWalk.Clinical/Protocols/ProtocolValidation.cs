@@ -164,7 +164,9 @@ public static class ProtocolValidation
 
     private static void ValidateTreadmill(TreadmillSettings t, Action<string, string> add)
     {
-        var speedRange = $"between {Units.FormatSpeed(ProtocolLimits.SpeedMinKmh)} and {Units.FormatSpeed(ProtocolLimits.SpeedMaxKmh)}";
+        // Messages speak the unit the therapist enters speeds in; the limits themselves are in km/h.
+        var unit = t.DisplaySpeedUnit;
+        var speedRange = $"between {Units.FormatSpeed(ProtocolLimits.SpeedMinKmh, unit)} and {Units.FormatSpeed(ProtocolLimits.SpeedMaxKmh, unit)}";
         var minOk = InSpeedRange(t.MinSpeedKmh);
         var maxOk = InSpeedRange(t.MaxSpeedKmh);
         if (!minOk)
@@ -185,7 +187,7 @@ public static class ProtocolValidation
         }
         else if (minOk && maxOk && t.MinSpeedKmh <= t.MaxSpeedKmh && (t.StartSpeedKmh < t.MinSpeedKmh || t.StartSpeedKmh > t.MaxSpeedKmh))
         {
-            add(ProtocolFields.StartSpeedKmh, $"Start speed must be between the minimum ({Units.FormatSpeed(t.MinSpeedKmh)}) and maximum ({Units.FormatSpeed(t.MaxSpeedKmh)}) speed.");
+            add(ProtocolFields.StartSpeedKmh, $"Start speed must be between the minimum ({Units.FormatSpeed(t.MinSpeedKmh, unit)}) and maximum ({Units.FormatSpeed(t.MaxSpeedKmh, unit)}) speed.");
         }
 
         var inclineMax = ProtocolLimits.InclineMax(t.InclineUnit);
@@ -212,10 +214,10 @@ public static class ProtocolValidation
         switch (p.Progression)
         {
             case SpeedStepPerWeek { StepKmh: var step }:
-                ValidateSpeedStep(step, add);
+                ValidateSpeedStep(step, p.Treadmill.DisplaySpeedUnit, add);
                 break;
             case SpeedStepAfterTolerated { StepKmh: var step }:
-                ValidateSpeedStep(step, add);
+                ValidateSpeedStep(step, p.Treadmill.DisplaySpeedUnit, add);
                 break;
             case InclineStepPerWeek { Step: var step }:
                 var max = ProtocolLimits.InclineMax(p.Treadmill.InclineUnit);
@@ -236,11 +238,11 @@ public static class ProtocolValidation
         }
     }
 
-    private static void ValidateSpeedStep(decimal step, Action<string, string> add)
+    private static void ValidateSpeedStep(decimal step, SpeedUnit unit, Action<string, string> add)
     {
         if (step <= 0 || step > ProtocolLimits.SpeedStepMaxKmh)
         {
-            add(ProtocolFields.SpeedStep, $"Speed step must be above 0 and at most {Units.FormatSpeed(ProtocolLimits.SpeedStepMaxKmh)}.");
+            add(ProtocolFields.SpeedStep, $"Speed step must be above 0 and at most {Units.FormatSpeed(ProtocolLimits.SpeedStepMaxKmh, unit)}.");
         }
     }
 

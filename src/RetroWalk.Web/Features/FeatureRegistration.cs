@@ -2,6 +2,8 @@ using RetroWalk.Reports;
 using RetroWalk.Web.Features.Audit;
 using RetroWalk.Web.Features.Clinics;
 using RetroWalk.Web.Features.Patients;
+using RetroWalk.Web.Features.Programs;
+using RetroWalk.Web.Features.Protocols;
 
 namespace RetroWalk.Web.Features;
 
@@ -13,6 +15,9 @@ public static class FeatureRegistration
         builder.Services.AddScoped<StaffService>();
         builder.Services.AddScoped<AuditLogService>();
         builder.Services.AddScoped<ClinicService>();
+        builder.Services.AddScoped<ClinicSettingsService>();
+        builder.Services.AddScoped<ProtocolService>();
+        builder.Services.AddScoped<ProgrammeService>();
         builder.Services.AddSingleton<IProgressReportRenderer>(
             new ProgressReportRenderer(builder.Configuration["Reports:FontDirectory"]));
         return builder;

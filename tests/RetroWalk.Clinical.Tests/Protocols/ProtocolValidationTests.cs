@@ -105,6 +105,23 @@ public class ProtocolValidationTests
         Assert.Equal(valid, !FieldsOf(protocol).Contains(ProtocolFields.StartSpeedKmh));
     }
 
+    [Fact]
+    public void SpeedMessagesUseTheUnitTheTherapistEntersSpeedsIn()
+    {
+        var protocol = Valid with
+        {
+            Treadmill = Valid.Treadmill with { DisplaySpeedUnit = SpeedUnit.MetresPerSecond, MaxSpeedKmh = 11m, StartSpeedKmh = 2.5m },
+            Progression = new SpeedStepPerWeek(3m),
+        };
+        var byField = ProtocolValidation.Validate(protocol).ByField();
+
+        Assert.Equal("Maximum speed must be between 0.03 m/s and 2.78 m/s.", byField[ProtocolFields.MaxSpeedKmh].Single());
+        Assert.Equal("Speed step must be above 0 and at most 0.56 m/s.", byField[ProtocolFields.SpeedStep].Single());
+        var inRange = Valid with { Treadmill = Valid.Treadmill with { DisplaySpeedUnit = SpeedUnit.MetresPerSecond, StartSpeedKmh = 2.5m } };
+        Assert.Equal("Start speed must be between the minimum (0.08 m/s) and maximum (0.56 m/s) speed.",
+            ProtocolValidation.Validate(inRange).Single().Message);
+    }
+
     [Theory]
     [InlineData(InclineUnit.Degrees, 15, true)]
     [InlineData(InclineUnit.Degrees, 15.1, false)]

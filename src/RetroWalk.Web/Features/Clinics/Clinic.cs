@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using RetroWalk.Clinical;
 
 namespace RetroWalk.Web.Features.Clinics;
 
@@ -16,6 +17,9 @@ public sealed class Clinic
     public string Address { get; set; } = "";
     public ReportPageSize ReportPageSize { get; set; } = ReportPageSize.A4;
     public string TimeZone { get; set; } = "Europe/London";
+
+    /// <summary>How treadmill speeds are entered and shown in this clinic; they are stored in km/h.</summary>
+    public SpeedUnit SpeedUnit { get; set; } = SpeedUnit.KilometresPerHour;
 }
 
 internal sealed class ClinicConfiguration : IEntityTypeConfiguration<Clinic>
@@ -26,5 +30,6 @@ internal sealed class ClinicConfiguration : IEntityTypeConfiguration<Clinic>
         builder.Property(c => c.Address).HasMaxLength(500);
         builder.Property(c => c.TimeZone).HasMaxLength(64);
         builder.Property(c => c.ReportPageSize).HasConversion<string>().HasMaxLength(16);
+        builder.Property(c => c.SpeedUnit).HasConversion<string>().HasMaxLength(24).HasDefaultValue(SpeedUnit.KilometresPerHour);
     }
 }

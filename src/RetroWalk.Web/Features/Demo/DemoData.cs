@@ -1,9 +1,12 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using RetroWalk.Clinical;
+using RetroWalk.Clinical.Protocols;
 using RetroWalk.Web.Data;
 using RetroWalk.Web.Features.Clinics;
 using RetroWalk.Web.Features.Patients;
+using RetroWalk.Web.Features.Programs;
+using RetroWalk.Web.Features.Protocols;
 using RetroWalk.Web.Infrastructure;
 
 namespace RetroWalk.Web.Features.Demo;
@@ -57,8 +60,8 @@ public static class DemoData
 
         var users = sp.GetRequiredService<UserManager<ApplicationUser>>();
         await EnsureUserAsync(users, clinicId, AdminEmail, "Alex Morgan", AdminPassword, Roles.ClinicAdmin);
-        await EnsureUserAsync(users, clinicId, TherapistEmail, "Maria Santos", TherapistPassword, Roles.Therapist);
-        await EnsureUserAsync(users, clinicId, SecondTherapistEmail, "Tomasz Zieliński", SecondTherapistPassword, Roles.Therapist);
+        var maria = await EnsureUserAsync(users, clinicId, TherapistEmail, "Maria Santos", TherapistPassword, Roles.Therapist);
+        var tomasz = await EnsureUserAsync(users, clinicId, SecondTherapistEmail, "Tomasz Zieliński", SecondTherapistPassword, Roles.Therapist);
 
         // Clinical rows are written as the clinic's demo user so the clinic filter and the audit trail apply.
         sp.GetRequiredService<CurrentUser>().Principal = CurrentUser.ForClinic(clinicId, "Demo data").Principal;
@@ -85,6 +88,49 @@ public static class DemoData
                 });
             }
             await db.SaveChangesAsync(cancellationToken);
+        }
+        await SeedProgrammesAsync(sp, dbFactory, maria.Id, tomasz.Id, cancellationToken);
+    }
+
+    /// <summary>
+    /// Two template protocols and two running programmes, so the dashboard and patient pages have content:
+    /// Łucja on the chronic-stroke protocol since the Monday two weeks ago (Maria), Αλέξανδρος on the knee-OA ramp since last Monday (Tomasz).
+    /// </summary>
+    private static async Task SeedProgrammesAsync(
+        IServiceProvider sp, IDbContextFactory<RetroWalkDbContext> dbFactory, string maria, string tomasz, CancellationToken cancellationToken)
+    {
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            if (await db.Set<Protocol>().IgnoreQueryFilters([RetroWalkDbContext.QueryFilters.Archived]).AnyAsync(cancellationToken))
+            {
+                return;
+            }
+        }
+        var protocols = sp.GetRequiredService<ProtocolService>();
+        var programmes = sp.GetRequiredService<ProgrammeService>();
+        var patients = sp.GetRequiredService<PatientService>();
+        var today = DateOnly.FromDateTime(sp.GetRequiredService<TimeProvider>().GetLocalNow().DateTime);
+        var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
+        var plans = new[]
+        {
+            (Template: ProtocolTemplates.ChronicStroke4WeeksKey, Record: "RW-1001", Therapist: maria, Start: monday.AddDays(-14)),
+            (Template: ProtocolTemplates.KneeOsteoarthritisRampKey, Record: "RW-1004", Therapist: tomasz, Start: monday.AddDays(-7)),
+        };
+        foreach (var plan in plans)
+        {
+            var protocol = await protocols.CloneTemplateAsync(plan.Template, cancellationToken);
+            var patient = (await patients.SearchAsync(new PatientQuery(plan.Record), cancellationToken)).Items.Single();
+            var assigned = await programmes.AssignAsync(new AssignInput
+            {
+                PatientId = patient.Id,
+                ProtocolId = protocol.Id,
+                StartDate = plan.Start,
+                TherapistUserId = plan.Therapist,
+            }, cancellationToken);
+            if (!assigned.Succeeded)
+            {
+                throw new InvalidOperationException($"Demo programme for {plan.Record} not assigned: {assigned.Message}");
+            }
         }
     }
 

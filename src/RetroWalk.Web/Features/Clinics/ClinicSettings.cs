@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+using RetroWalk.Clinical;
+using RetroWalk.Web.Data;
+using RetroWalk.Web.Infrastructure;
+
+namespace RetroWalk.Web.Features.Clinics;
+
+/// <summary>The clinic-wide settings an administrator changes.</summary>
+public sealed class ClinicSettingsInput
+{
+    public SpeedUnit SpeedUnit { get; set; } = SpeedUnit.KilometresPerHour;
+    public ReportPageSize ReportPageSize { get; set; } = ReportPageSize.A4;
+}
+
+public sealed class ClinicSettingsService(IDbContextFactory<RetroWalkDbContext> dbFactory, ICurrentUser user)
+{
+    public async Task<ClinicSettingsInput?> GetAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Clinics.Where(c => c.Id == user.ClinicId)
+            .Select(c => new ClinicSettingsInput { SpeedUnit = c.SpeedUnit, ReportPageSize = c.ReportPageSize })
+            .SingleOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>Clinic administrators only. Speeds stay stored in km/h; only how they are entered and shown changes.</summary>
+    public async Task<SaveResult> SaveAsync(ClinicSettingsInput input, CancellationToken cancellationToken = default)
+    {
+        if (!user.IsClinicAdmin)
+        {
+            return new SaveResult(SaveStatus.Invalid, Message: "Only a clinic administrator can change the clinic settings.");
+        }
+        var errors = new FieldErrors();
+        if (!Enum.IsDefined(input.SpeedUnit))
+        {
+            errors.Add(nameof(ClinicSettingsInput.SpeedUnit), "Choose km/h or m/s.");
+        }
+        if (!Enum.IsDefined(input.ReportPageSize))
+        {
+            errors.Add(nameof(ClinicSettingsInput.ReportPageSize), "Choose A4 or Letter.");
+        }
+        if (!errors.IsValid)
+        {
+            return SaveResult.Invalid(errors);
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var clinic = await db.Clinics.SingleOrDefaultAsync(c => c.Id == user.ClinicId, cancellationToken);
+        if (clinic is null)
+        {
+            return SaveResult.NotFound();
+        }
+        clinic.SpeedUnit = input.SpeedUnit;
+        clinic.ReportPageSize = input.ReportPageSize;
+        await db.SaveChangesAsync(cancellationToken);
+        return SaveResult.Saved(clinic.Id, Guid.Empty) with { Message = $"Speeds are now entered and shown in {input.SpeedUnit.Symbol()}; reports print on {input.ReportPageSize}." };
+    }
+}

@@ -1,0 +1,142 @@
+using Microsoft.Playwright;
+using RetroWalk.Web.Features.Demo;
+using RetroWalk.Web.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace RetroWalk.Web.Tests.Browser;
+
+[Collection(BrowserCollection.Name)]
+public sealed class ProgrammeBrowserTests(BrowserFixture browser)
+{
+    private static readonly int[] MonWedFriOffsets = [0, 2, 4];
+
+    private static DateOnly NextMonday()
+    {
+        var today = DateOnly.FromDateTime(DateTime.Today);
+        var days = ((int)DayOfWeek.Monday - (int)today.DayOfWeek + 7) % 7;
+        return today.AddDays(days == 0 ? 7 : days);
+    }
+
+    /// <summary>Signs in, creates a patient (on their page afterwards) and clones the chronic-stroke template.</summary>
+    private async Task<(IPage Page, string PatientUrl, Guid ProtocolId)> PatientAndProtocolAsync()
+    {
+        var page = await browser.NewPageAsync();
+        await new SignInPage(page).SignInAndWaitAsync(DemoData.TherapistEmail, DemoData.TherapistPassword);
+        var gallery = new TemplateGalleryPage(page);
+        await gallery.OpenAsync();
+        var protocolId = await gallery.UseAsync("Chronic stroke, 4 weeks");
+        await Expect(page.GetByTestId("definition-source")).ToHaveTextAsync("Chang 2021, Int J Environ Res Public Health 18(5):2376.");
+
+        await page.GotoAsync("patients/new");
+        await SignInPage.WaitForCircuitAsync(page);
+        var form = new PatientFormPage(page);
+        await form.FillAsync("Zofia", "Retro-Nowak", "1955-06-01", $"PW-{Guid.NewGuid().ToString("N")[..6]}", "Chronic stroke");
+        await form.SubmitAsync("Create patient");
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/patients/[0-9a-f-]{36}$"));
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Programmes" }).WaitForAsync();
+        return (page, page.Url, protocolId);
+    }
+
+    private static async Task AssignFromMondayAsync(IPage page, Guid protocolId, DateOnly monday, bool screenshot = false)
+    {
+        var dialog = new AssignDialog(page);
+        await dialog.AssignAsync(protocolId, monday, "Monday", "Wednesday", "Friday");
+        await Expect(page.GetByTestId("assign-preview")).ToHaveTextAsync(
+            $"12 sessions from {ProgrammePage.Shown(monday)} to {ProgrammePage.Shown(monday.AddDays(25))}");
+        if (screenshot)
+        {
+            await Screenshots.SaveAsync(page, "assign-dialog");
+        }
+        await dialog.SubmitAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/programmes/[0-9a-f-]{36}$"));
+        await SignInPage.WaitForCircuitAsync(page);
+    }
+
+    [Fact]
+    public async Task ACloneOfTheChronicStrokeTemplateAssignedFromAMondayOnMonWedFriPlansTwelveSessionsOnTheRightDates()
+    {
+        var (page, _, protocolId) = await PatientAndProtocolAsync();
+        var monday = NextMonday();
+
+        await AssignFromMondayAsync(page, protocolId, monday, screenshot: true);
+
+        var programme = new ProgrammePage(page);
+        await Expect(programme.SessionRows).ToHaveCountAsync(12);
+        var expected = Enumerable.Range(0, 4).SelectMany(w => MonWedFriOffsets.Select(d => ProgrammePage.Shown(monday.AddDays((7 * w) + d)))).ToArray();
+        await Expect(programme.SessionDates).ToHaveTextAsync(expected);
+        await Expect(programme.Status).ToHaveTextAsync("Planned");
+        await Screenshots.SaveAsync(page, "programme-list");
+
+        await page.GetByText("Calendar", new() { Exact = true }).ClickAsync();
+        await Expect(page.Locator(".calendar-session")).ToHaveCountAsync(12);
+        await Screenshots.SaveAsync(page, "programme-calendar");
+
+        // A second programme for the same patient is refused, and the dialog says why.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Zofia Retro-Nowak" }).ClickAsync();
+        await SignInPage.WaitForCircuitAsync(page);
+        await new AssignDialog(page).AssignAsync(protocolId, monday.AddDays(28), "Monday", "Wednesday", "Friday");
+        await new AssignDialog(page).SubmitAsync();
+        await Expect(page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Alert)).ToContainTextAsync("A patient can have only one programme at a time");
+    }
+
+    [Fact]
+    public async Task AnInvalidMainDurationShowsTheMessageAtTheFieldAndSavesNothing()
+    {
+        var (page, _, protocolId) = await PatientAndProtocolAsync();
+        var editor = new ProtocolEditorPage(page);
+        await editor.OpenAsync(protocolId);
+        await Expect(editor.Summary).ToHaveTextAsync("30 min · 3×/week · 4 weeks · 12 sessions");
+        await Expect(page.GetByTestId("version-notice")).ToContainTextAsync("saving updates it in place");
+        await Screenshots.SaveAsync(page, "protocol-editor");
+
+        await editor.MainMinutes.FillAsync("150");
+        await editor.SaveAsync();
+
+        await Expect(editor.MainMinutesMessages).ToHaveTextAsync("Main walking time must be between 1 and 120 minutes.");
+        await Screenshots.SaveAsync(page, "protocol-editor-invalid");
+        await Expect(page.GetByText("Please correct the highlighted fields. Nothing was saved.")).ToBeVisibleAsync();
+        await page.GotoAsync($"protocols/{protocolId}");
+        await Expect(page.GetByTestId("definition-summary")).ToHaveTextAsync("30 min · 3×/week · 4 weeks · 12 sessions");
+    }
+
+    [Fact]
+    public async Task PausingAndResumingShiftsTheLaterSessions()
+    {
+        var (page, _, protocolId) = await PatientAndProtocolAsync();
+        var monday = NextMonday();
+        await AssignFromMondayAsync(page, protocolId, monday);
+        var programme = new ProgrammePage(page);
+        await Expect(programme.SessionDates.Nth(3)).ToHaveTextAsync(ProgrammePage.Shown(monday.AddDays(7)));
+
+        await programme.PauseAsync(monday.AddDays(7));
+        await Expect(programme.Status).ToHaveTextAsync("Paused");
+        await Expect(page.GetByTestId("session-status").Nth(3)).ToHaveTextAsync("On hold (paused)");
+        await Screenshots.SaveAsync(page, "programme-paused");
+        await programme.ResumeAsync(monday.AddDays(14));
+
+        await Expect(programme.Status).ToHaveTextAsync("Planned");
+        await Expect(page.GetByTestId("action-status")).ToContainTextAsync("Programme resumed");
+        await Expect(programme.SessionDates.Nth(2)).ToHaveTextAsync(ProgrammePage.Shown(monday.AddDays(4)));
+        await Expect(programme.SessionDates.Nth(3)).ToHaveTextAsync(ProgrammePage.Shown(monday.AddDays(14)));
+        await Expect(programme.SessionDates.Nth(11)).ToHaveTextAsync(ProgrammePage.Shown(monday.AddDays(32)));
+    }
+
+    [Fact]
+    public async Task TheDashboardListsThisWeeksSessionsOfTheSignedInTherapist()
+    {
+        var page = await browser.NewPageAsync();
+        await new SignInPage(page).SignInAndWaitAsync(DemoData.TherapistEmail, DemoData.TherapistPassword);
+        await page.GotoAsync("");
+        await SignInPage.WaitForCircuitAsync(page);
+        var rows = page.GetByTestId("week-session");
+        await Expect(rows.First).ToBeVisibleAsync();
+        await Expect(rows.Filter(new() { HasText = "Wiśniewska-Nguyễn" })).ToHaveCountAsync(3);
+        await Expect(rows.Filter(new() { HasText = "Παπαδόπουλος" })).ToHaveCountAsync(0);
+        await Screenshots.SaveAsync(page, "dashboard");
+
+        await page.GotoAsync("protocols/templates");
+        await SignInPage.WaitForCircuitAsync(page);
+        await Expect(page.GetByText("Shen 2021, Physiother Theory Pract 37:1109.").First).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(page, "template-gallery");
+    }
+}
