@@ -4,6 +4,7 @@ using RetroWalk.Web.Features.Clinics;
 using RetroWalk.Web.Features.Patients;
 using RetroWalk.Web.Features.Programs;
 using RetroWalk.Web.Features.Protocols;
+using RetroWalk.Web.Features.Reports;
 
 namespace RetroWalk.Web.Features;
 
@@ -20,9 +21,13 @@ public static class FeatureRegistration
         builder.Services.AddScoped<ProgrammeService>();
         builder.Services.AddSingleton<IProgressReportRenderer>(
             new ProgressReportRenderer(builder.Configuration["Reports:FontDirectory"]));
+        builder.Services.AddScoped<ReportModelBuilder>();
+        builder.Services.AddScoped<ReportService>();
+        builder.Services.AddSingleton<ReportBatches>();
         return builder;
     }
 
     /// <summary>Plain HTTP endpoints of the features (downloads and the like).</summary>
-    public static IEndpointRouteBuilder MapRetroWalkEndpoints(this IEndpointRouteBuilder endpoints) => endpoints;
+    public static IEndpointRouteBuilder MapRetroWalkEndpoints(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapReportEndpoints();
 }

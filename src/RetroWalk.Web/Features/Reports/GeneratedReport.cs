@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using RetroWalk.Reports;
+using RetroWalk.Web.Data;
+using RetroWalk.Web.Data.Auditing;
+
+namespace RetroWalk.Web.Features.Reports;
+
+/// <summary>
+/// A progress report someone generated: for whom, which period and sections, and the therapist's
+/// assessment and plan as written then. The PDF is rendered again from these on each download.
+/// </summary>
+public sealed class GeneratedReport : ClinicalRecord, IAuditLabel
+{
+    public Guid PatientId { get; set; }
+    public DateOnly From { get; set; }
+    public DateOnly To { get; set; }
+    public ReportSections Sections { get; set; }
+    public ReportPageSize PageSize { get; set; }
+    public string AssessmentAndPlan { get; set; } = "";
+    public string FileName { get; set; } = "";
+
+    public string AuditLabel => FileName;
+}
+
+internal sealed class GeneratedReportConfiguration : IEntityTypeConfiguration<GeneratedReport>
+{
+    public void Configure(EntityTypeBuilder<GeneratedReport> builder)
+    {
+        builder.ToTable("GeneratedReports");
+        builder.Property(r => r.Sections).HasConversion<string>().HasMaxLength(200);
+        builder.Property(r => r.PageSize).HasConversion<string>().HasMaxLength(16);
+        builder.Property(r => r.AssessmentAndPlan).HasMaxLength(ReportInput.AssessmentMaxLength);
+        builder.Property(r => r.FileName).HasMaxLength(200);
+        builder.Property(r => r.CreatedBy).HasMaxLength(256);
+        builder.Property(r => r.UpdatedBy).HasMaxLength(256);
+        builder.Property(r => r.Version).IsConcurrencyToken();
+        builder.Ignore(r => r.AuditLabel);
+        builder.HasIndex(r => new { r.ClinicId, r.PatientId, r.CreatedAt });
+        builder.HasOne<Patients.Patient>().WithMany().HasForeignKey(r => r.PatientId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

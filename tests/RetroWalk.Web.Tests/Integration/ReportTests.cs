@@ -1,0 +1,201 @@
+using System.IO.Compression;
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using RetroWalk.Clinical;
+using RetroWalk.Reports.Tests;
+using RetroWalk.Web.Data;
+using RetroWalk.Web.Data.Auditing;
+using RetroWalk.Web.Features.Audit;
+using RetroWalk.Web.Features.Patients;
+using RetroWalk.Web.Features.Programs;
+using RetroWalk.Web.Features.Protocols;
+using RetroWalk.Web.Features.Reports;
+using RetroWalk.Web.Infrastructure;
+using RetroWalk.Web.Tests.Infrastructure;
+
+namespace RetroWalk.Web.Tests.Integration;
+
+public sealed class ReportTests(AppFixture app) : IClassFixture<AppFixture>
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    private static DateOnly Today => DateOnly.FromDateTime(DateTime.Today);
+
+    [Fact]
+    public async Task AReportOfAPatientOnAProgrammeHasEverySectionTheUnicodeNameAndPageNumbers()
+    {
+        var clinic = await app.CreateClinicAsync();
+        await using var scope = app.ScopeFor(clinic);
+        var patientId = await ReportData.PatientOnChronicStrokeProgrammeAsync(scope.ServiceProvider, "REP-1", "Łucja", "Wiśniewska-Nguyễn");
+        var reports = scope.ServiceProvider.GetRequiredService<ReportService>();
+
+        var saved = await reports.CreateAsync(patientId, new ReportInput { From = Today.AddDays(-30), To = Today, AssessmentAndPlan = "Continue three times a week; add 0.1 km/h when tolerated." }, Token);
+        Assert.True(saved.Succeeded);
+        var rendered = (await reports.RenderAsync(saved.Id, Token))!;
+
+        var text = Poppler.Squeeze(Poppler.Text(rendered.Pdf));
+        var pages = Poppler.PageCount(rendered.Pdf);
+        Assert.Contains("Łucja Wiśniewska-Nguyễn", text, StringComparison.Ordinal);
+        Assert.Contains("REP-1", text, StringComparison.Ordinal);
+        Assert.Contains("Page 1 of " + pages, text, StringComparison.Ordinal);
+        Assert.Contains($"Page {pages} of {pages}", text, StringComparison.Ordinal);
+        Assert.Contains("Confidential patient information", text, StringComparison.Ordinal);
+        // The dose line wraps inside its column: both halves are there.
+        Assert.Contains("Backward treadmill walking · 30 min ·", text, StringComparison.Ordinal);
+        Assert.Contains("3×/week · 4 weeks · 12 sessions", text, StringComparison.Ordinal);
+        Assert.Contains("Continue three times a week", text, StringComparison.Ordinal);
+        Assert.Matches(@"^REP-1_\d{4}-\d{2}-\d{2}_progress-report\.pdf$", rendered.FileName);
+    }
+
+    [Fact]
+    public async Task APatientWithNoDataGetsAReportThatSaysSoNotAnEmptyFile()
+    {
+        var clinic = await app.CreateClinicAsync();
+        await using var scope = app.ScopeFor(clinic);
+        var patient = await scope.ServiceProvider.GetRequiredService<PatientService>().CreateAsync(PatientData.Valid("EMPTY-1", "Jürgen", "Größmann"), Token);
+        var reports = scope.ServiceProvider.GetRequiredService<ReportService>();
+
+        var saved = await reports.CreateAsync(patient.Id, new ReportInput { From = Today.AddDays(-7), To = Today }, Token);
+        var text = Poppler.Text((await reports.RenderAsync(saved.Id, Token))!.Pdf);
+
+        Assert.Contains("Jürgen Größmann", text, StringComparison.Ordinal);
+        Assert.Contains("No data in this date range.", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null, "2026-01-31", "From", "Enter the first day of the report period.")]
+    [InlineData("2026-01-01", null, "To", "Enter the last day of the report period.")]
+    [InlineData("2026-02-01", "2026-01-31", "To", "The end of the period is before its start.")]
+    public async Task AnEmptyOrBackwardPeriodIsRefusedAtItsFieldAndNothingIsRecorded(string? from, string? to, string field, string message)
+    {
+        var clinic = await app.CreateClinicAsync();
+        await using var scope = app.ScopeFor(clinic);
+        var patient = await scope.ServiceProvider.GetRequiredService<PatientService>().CreateAsync(PatientData.Valid("PER-1"), Token);
+
+        var result = await scope.ServiceProvider.GetRequiredService<ReportService>().CreateAsync(patient.Id,
+            new ReportInput { From = from is null ? null : DateOnly.Parse(from), To = to is null ? null : DateOnly.Parse(to) }, Token);
+
+        Assert.Equal(SaveStatus.Invalid, result.Status);
+        Assert.Contains(message, result.Errors![field]);
+        var db = scope.ServiceProvider.GetRequiredService<RetroWalkDbContext>();
+        Assert.Equal(0, await db.Set<GeneratedReport>().CountAsync(Token));
+    }
+
+    [Fact]
+    public async Task GeneratingAReportIsRecordedInTheAuditTrailWithItsOptions()
+    {
+        var clinic = await app.CreateClinicAsync();
+        await using var scope = app.ScopeFor(clinic, userName: "Maria Santos");
+        var patient = await scope.ServiceProvider.GetRequiredService<PatientService>().CreateAsync(PatientData.Valid("AUD-R"), Token);
+        var saved = await scope.ServiceProvider.GetRequiredService<ReportService>().CreateAsync(patient.Id,
+            new ReportInput { From = new DateOnly(2026, 10, 1), To = new DateOnly(2026, 10, 31), Charts = false }, Token);
+
+        await using var admin = app.ScopeFor(clinic, admin: true);
+        var entry = (await admin.ServiceProvider.GetRequiredService<AuditLogService>().SearchAsync(new AuditQuery(EntityId: saved.Id), Token)).Items.Single();
+        Assert.Equal(AuditAction.Created, entry.Action);
+        Assert.Equal("Maria Santos", entry.UserName);
+        Assert.Contains(new FieldChange(nameof(GeneratedReport.From), null, "2026-10-01"), entry.Changes);
+        Assert.DoesNotContain("Charts", entry.Changes.Single(c => c.Field == nameof(GeneratedReport.Sections)).To, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnotherClinicGetsA404ForTheReportAndForTheBatch()
+    {
+        var clinicA = await app.CreateClinicAsync();
+        var clinicB = await app.CreateClinicAsync();
+        Guid reportId;
+        Guid batchId;
+        await using (var a = app.ScopeFor(clinicA))
+        {
+            var patientId = await ReportData.PatientOnChronicStrokeProgrammeAsync(a.ServiceProvider, "ISO-R", "Αλέξανδρος", "Παπαδόπουλος");
+            reportId = (await a.ServiceProvider.GetRequiredService<ReportService>().CreateAsync(patientId, new ReportInput { From = Today.AddDays(-7), To = Today }, Token)).Id;
+            var user = a.ServiceProvider.GetRequiredService<CurrentUser>();
+            var batches = app.Services.GetRequiredService<ReportBatches>();
+            batchId = batches.Start(new BatchRequest(Today.AddDays(-30), Today, null), user.Principal, clinicA.Id);
+            await ReportData.WaitUntilFinishedAsync(batches, batchId, clinicA.Id);
+        }
+
+        using var owner = app.CreateBrowserlikeClient();
+        await RetroWalkApp.SignInAsync(owner, clinicA.TherapistEmail, clinicA.Password);
+        Assert.Equal(HttpStatusCode.OK, (await owner.GetAsync($"/reports/{reportId}/pdf", Token)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await owner.GetAsync($"/reports/batches/{batchId}/zip", Token)).StatusCode);
+
+        using var other = app.CreateBrowserlikeClient();
+        await RetroWalkApp.SignInAsync(other, clinicB.TherapistEmail, clinicB.Password);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/reports/{reportId}/pdf", Token)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/reports/batches/{batchId}/zip", Token)).StatusCode);
+    }
+
+    [Fact]
+    public async Task ABatchZipsOneReportPerPatientOnAProgrammeAndRecordsEachOne()
+    {
+        var clinic = await app.CreateClinicAsync();
+        await using var scope = app.ScopeFor(clinic);
+        await ReportData.PatientOnChronicStrokeProgrammeAsync(scope.ServiceProvider, "B-1", "Şükrü", "Çağlayan");
+        await ReportData.PatientOnChronicStrokeProgrammeAsync(scope.ServiceProvider, "B-2", "Nguyễn Thị Hồng", "Ánh");
+        await scope.ServiceProvider.GetRequiredService<PatientService>().CreateAsync(PatientData.Valid("B-3"), Token);
+
+        var batches = app.Services.GetRequiredService<ReportBatches>();
+        var id = batches.Start(new BatchRequest(Today.AddDays(-30), Today, null), scope.ServiceProvider.GetRequiredService<CurrentUser>().Principal, clinic.Id);
+        var status = await ReportData.WaitUntilFinishedAsync(batches, id, clinic.Id);
+
+        Assert.Equal(BatchState.Completed, status.State);
+        Assert.Equal(100, status.Percent);
+        var zip = batches.Download(id, clinic.Id)!;
+        using var archive = ZipFile.OpenRead(zip.Path);
+        Assert.Equal(["B-1", "B-2"], archive.Entries.Select(e => e.Name.Split('_')[0]).Order());
+        await using var entry = archive.Entries.Single(e => e.Name.StartsWith("B-2", StringComparison.Ordinal)).Open();
+        using var pdf = new MemoryStream();
+        await entry.CopyToAsync(pdf, Token);
+        Assert.Contains("Nguyễn Thị Hồng Ánh", Poppler.Text(pdf.ToArray()), StringComparison.Ordinal);
+        var db = scope.ServiceProvider.GetRequiredService<RetroWalkDbContext>();
+        Assert.Equal(2, await db.Set<GeneratedReport>().CountAsync(Token));
+    }
+
+    [Theory]
+    [InlineData("RW-1001", "RW-1001_2026-11-21_progress-report.pdf")]
+    [InlineData("A/B:C 7", "A-B-C-7_2026-11-21_progress-report.pdf")]
+    [InlineData("Ł-ó/../x", "L-o----x_2026-11-21_progress-report.pdf")]
+    [InlineData("???", "patient_2026-11-21_progress-report.pdf")]
+    public void FileNamesKeepOnlyCharactersEveryFileSystemAccepts(string record, string expected) =>
+        Assert.Equal(expected, ReportModelBuilder.FileName(record, new DateOnly(2026, 11, 21)));
+}
+
+/// <summary>Report test data made through the feature services, as a therapist would.</summary>
+public static class ReportData
+{
+    public static async Task<Guid> PatientOnChronicStrokeProgrammeAsync(IServiceProvider services, string record, string given, string family)
+    {
+        var token = TestContext.Current.CancellationToken;
+        var patient = await services.GetRequiredService<PatientService>().CreateAsync(PatientData.Valid(record, given, family), token);
+        var protocols = services.GetRequiredService<ProtocolService>();
+        var protocol = await protocols.CloneTemplateAsync(RetroWalk.Clinical.Protocols.ProtocolTemplates.ChronicStroke4WeeksKey, token);
+        var start = DateOnly.FromDateTime(DateTime.Today).AddDays(-14);
+        while (start.DayOfWeek != DayOfWeek.Monday)
+        {
+            start = start.AddDays(-1);
+        }
+        var assigned = await services.GetRequiredService<ProgrammeService>().AssignAsync(new AssignInput
+        {
+            PatientId = patient.Id,
+            ProtocolId = protocol.Id,
+            StartDate = start,
+            TherapistUserId = (await services.GetRequiredService<ProgrammeService>().ListStaffAsync(token))[0].UserId,
+            TrainingDays = [DayOfWeek.Monday, DayOfWeek.Wednesday, DayOfWeek.Friday],
+        }, token);
+        Assert.True(assigned.Succeeded, assigned.Message);
+        return patient.Id;
+    }
+
+    public static async Task<BatchStatus> WaitUntilFinishedAsync(ReportBatches batches, Guid id, Guid clinicId)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(60));
+        while (batches.Status(id, clinicId) is { IsRunning: true })
+        {
+            await Task.Delay(50, timeout.Token);
+        }
+        return batches.Status(id, clinicId)!;
+    }
+}
