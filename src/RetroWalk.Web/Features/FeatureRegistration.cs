@@ -1,3 +1,4 @@
+using RetroWalk.Web.Features.Assessments;
 using RetroWalk.Web.Features.Audit;
 using RetroWalk.Web.Features.Clinics;
 using RetroWalk.Web.Features.Patients;
@@ -12,6 +13,8 @@ public static class FeatureRegistration
         builder.Services.AddScoped<StaffService>();
         builder.Services.AddScoped<AuditLogService>();
         builder.Services.AddScoped<ClinicService>();
+        builder.Services.AddScoped<AssessmentService>();
+        builder.Services.AddScoped<ProgressService>();
         return builder;
     }
 

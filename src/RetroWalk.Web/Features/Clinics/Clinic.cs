@@ -16,6 +16,9 @@ public sealed class Clinic
     public string Address { get; set; } = "";
     public ReportPageSize ReportPageSize { get; set; } = ReportPageSize.A4;
     public string TimeZone { get; set; } = "Europe/London";
+
+    /// <summary>Show gait speeds in km/h beside m/s (speeds are always stored and compared in m/s).</summary>
+    public bool ShowGaitSpeedInKmh { get; set; }
 }
 
 internal sealed class ClinicConfiguration : IEntityTypeConfiguration<Clinic>
