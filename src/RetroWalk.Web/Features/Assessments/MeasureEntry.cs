@@ -37,6 +37,10 @@ public static class MeasureEntry
         _ => MeasureEntryKind.Time,
     };
 
+    /// <summary>An HTML id fragment for a measure code: "10MWT-C" → "10mwt-c".</summary>
+    public static string IdOf(string code) =>
+        new([.. code.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')]);
+
     /// <summary>Walking tests record the assistive device and handrail use.</summary>
     public static bool IsWalkingTest(string code) => WalkingTests.Contains(code);
 

@@ -33,9 +33,10 @@ public static class ResultRules
     /// <summary>
     /// Checks one result and adds messages under <paramref name="prefix"/> (e.g. <c>Results[2]</c>):
     /// <c>.Items[n]</c>, <c>.Items</c>, <c>.TimeSeconds</c>, <c>.DistanceMetres</c>, <c>.Value</c>, <c>.AssistiveDevice</c>.
-    /// Returns null when the measure code is unknown (also reported).
+    /// Returns null when the measure code is unknown (also reported). With <paramref name="requireValues"/>
+    /// false (live feedback while typing) a value not entered yet is not reported.
     /// </summary>
-    public static ResultEvaluation? Evaluate(MeasureResultInput input, string prefix, FieldErrors errors, PatientFacts? patient = null, DateOnly? date = null)
+    public static ResultEvaluation? Evaluate(MeasureResultInput input, string prefix, FieldErrors errors, PatientFacts? patient = null, DateOnly? date = null, bool requireValues = true)
     {
         if (!MeasureCatalogue.TryGet(input.MeasureCode, out var measure) || measure.DerivedFrom is not null)
         {
@@ -50,16 +51,16 @@ public static class ResultRules
 
         return MeasureEntry.KindOf(measure) switch
         {
-            MeasureEntryKind.Items => Items(measure, input, prefix, errors),
-            MeasureEntryKind.DistanceAndTime => DistanceAndTime(measure, input, prefix, errors),
-            MeasureEntryKind.Distance => Distance(measure, input, prefix, errors, patient, date),
-            _ => Time(measure, input, prefix, errors),
+            MeasureEntryKind.Items => Items(measure, input, prefix, errors, requireValues),
+            MeasureEntryKind.DistanceAndTime => DistanceAndTime(measure, input, prefix, errors, requireValues),
+            MeasureEntryKind.Distance => Distance(measure, input, prefix, errors, patient, date, requireValues),
+            _ => Time(measure, input, prefix, errors, requireValues),
         };
     }
 
     public static string ItemKey(string prefix, int number) => $"{prefix}.{nameof(MeasureResultInput.Items)}[{number}]";
 
-    private static ResultEvaluation Items(MeasureDefinition measure, MeasureResultInput input, string prefix, FieldErrors errors)
+    private static ResultEvaluation Items(MeasureDefinition measure, MeasureResultInput input, string prefix, FieldErrors errors, bool requireValues)
     {
         var byNumber = measure.Items.ToDictionary(i => i.Number);
         var scores = new Dictionary<int, int?>();
@@ -92,7 +93,7 @@ public static class ResultRules
         }
 
         var items = new SortedDictionary<int, int?>(measure.Items.ToDictionary(i => i.Number, i => scores.GetValueOrDefault(i.Number)));
-        if (errors.Count == before && items.Values.All(s => s is null))
+        if (requireValues && errors.Count == before && items.Values.All(s => s is null))
         {
             errors.Add($"{prefix}.{nameof(MeasureResultInput.Items)}", $"Score at least one {measure.ShortName} item, or remove the measure.");
         }
@@ -102,10 +103,10 @@ public static class ResultRules
             null, null, null);
     }
 
-    private static ResultEvaluation Time(MeasureDefinition measure, MeasureResultInput input, string prefix, FieldErrors errors)
+    private static ResultEvaluation Time(MeasureDefinition measure, MeasureResultInput input, string prefix, FieldErrors errors, bool requireValues)
     {
         var key = $"{prefix}.{nameof(MeasureResultInput.TimeSeconds)}";
-        if (!CheckTime(input.TimeSeconds, key, errors, measure))
+        if (!CheckTime(input.TimeSeconds, key, errors, measure, requireValues))
         {
             return Empty(measure);
         }
@@ -125,13 +126,16 @@ public static class ResultRules
         return new ResultEvaluation(measure, time, true, null, null, speed, null, null);
     }
 
-    private static ResultEvaluation DistanceAndTime(MeasureDefinition measure, MeasureResultInput input, string prefix, FieldErrors errors)
+    private static ResultEvaluation DistanceAndTime(MeasureDefinition measure, MeasureResultInput input, string prefix, FieldErrors errors, bool requireValues)
     {
         var distanceKey = $"{prefix}.{nameof(MeasureResultInput.DistanceMetres)}";
         var distanceOk = true;
         if (input.DistanceMetres is not { } distance)
         {
-            errors.Add(distanceKey, "Enter the timed distance in metres (10 m, or the middle 6 m).");
+            if (requireValues)
+            {
+                errors.Add(distanceKey, "Enter the timed distance in metres (10 m, or the middle 6 m).");
+            }
             distanceOk = false;
         }
         else if (distance <= 0 || distance > MeasureEntry.MaxTimedDistanceMetres)
@@ -140,7 +144,7 @@ public static class ResultRules
             distanceOk = false;
         }
 
-        var timeOk = CheckTime(input.TimeSeconds, $"{prefix}.{nameof(MeasureResultInput.TimeSeconds)}", errors, measure: null);
+        var timeOk = CheckTime(input.TimeSeconds, $"{prefix}.{nameof(MeasureResultInput.TimeSeconds)}", errors, measure: null, requireValues);
         if (!distanceOk || !timeOk)
         {
             return Empty(measure);
@@ -157,12 +161,15 @@ public static class ResultRules
         return new ResultEvaluation(measure, speed.MetresPerSecond, true, null, null, speed, null, null);
     }
 
-    private static ResultEvaluation Distance(MeasureDefinition measure, MeasureResultInput input, string prefix, FieldErrors errors, PatientFacts? patient, DateOnly? date)
+    private static ResultEvaluation Distance(MeasureDefinition measure, MeasureResultInput input, string prefix, FieldErrors errors, PatientFacts? patient, DateOnly? date, bool requireValues)
     {
         var key = $"{prefix}.{nameof(MeasureResultInput.DistanceMetres)}";
         if (input.DistanceMetres is not { } distance)
         {
-            errors.Add(key, "Enter the distance walked in metres.");
+            if (requireValues)
+            {
+                errors.Add(key, "Enter the distance walked in metres.");
+            }
             return Empty(measure);
         }
 
@@ -177,11 +184,14 @@ public static class ResultRules
         return new ResultEvaluation(measure, distance, true, null, null, null, prediction, percent);
     }
 
-    private static bool CheckTime(decimal? time, string key, FieldErrors errors, MeasureDefinition? measure)
+    private static bool CheckTime(decimal? time, string key, FieldErrors errors, MeasureDefinition? measure, bool requireValues)
     {
         if (time is not { } t)
         {
-            errors.Add(key, "Enter the time in seconds.");
+            if (requireValues)
+            {
+                errors.Add(key, "Enter the time in seconds.");
+            }
             return false;
         }
 

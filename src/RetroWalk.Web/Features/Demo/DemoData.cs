@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using RetroWalk.Clinical;
 using RetroWalk.Web.Data;
+using RetroWalk.Web.Features.Assessments;
 using RetroWalk.Web.Features.Clinics;
 using RetroWalk.Web.Features.Patients;
 using RetroWalk.Web.Infrastructure;
@@ -48,7 +49,7 @@ public static class DemoData
             var clinic = await db.Clinics.SingleOrDefaultAsync(c => c.Name == ClinicName, cancellationToken);
             if (clinic is null)
             {
-                clinic = new Clinic { Name = ClinicName, Address = "12 Riverside Walk, Bristol BS1 4RW, United Kingdom", TimeZone = "Europe/London" };
+                clinic = new Clinic { Name = ClinicName, Address = "12 Riverside Walk, Bristol BS1 4RW, United Kingdom", TimeZone = "Europe/London", ShowGaitSpeedInKmh = true };
                 db.Clinics.Add(clinic);
                 await db.SaveChangesAsync(cancellationToken);
             }
@@ -86,6 +87,14 @@ public static class DemoData
             }
             await db.SaveChangesAsync(cancellationToken);
         }
+
+        Dictionary<string, Guid> patientIds;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            patientIds = await db.Patients.ToDictionaryAsync(p => p.RecordNumber, p => p.Id, cancellationToken);
+        }
+        var today = DateOnly.FromDateTime(sp.GetRequiredService<TimeProvider>().GetLocalNow().DateTime);
+        await DemoAssessments.SeedAsync(sp.GetRequiredService<AssessmentService>(), patientIds, today, cancellationToken);
     }
 
     public static async Task EnsureRolesAsync(RoleManager<IdentityRole> roles)
