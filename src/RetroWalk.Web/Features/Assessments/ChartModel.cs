@@ -7,7 +7,13 @@ public sealed record ChartPoint(DateTime Date, double Value);
 public sealed record BandPoint(DateTime Date, double Lower, double Upper);
 
 /// <summary>A labelled line drawn as a series: a cut-off, the baseline or a programme marker.</summary>
-public sealed record ChartLineSeries(string Title, IReadOnlyList<ChartPoint> Points, string Label);
+public sealed record ChartLineSeries(string Title, IReadOnlyList<ChartPoint> Points, string Label)
+{
+    private static readonly int[] LabelPositions = [2, 1, 3];
+
+    /// <summary>The point to label: the middle, then a quarter and three quarters along, so that nearby lines' labels do not overlap.</summary>
+    public ChartPoint LabelPoint(int lineIndex) => Points.Count < 5 ? Points[^1] : Points[LabelPositions[lineIndex % LabelPositions.Length]];
+}
 
 /// <summary>
 /// The series of one measure's chart: results, baseline, ± MDC band, cut-off lines and programme
@@ -32,17 +38,18 @@ public sealed record ChartModel(
         var last = review.To ?? (measure.Points.Count > 0 ? measure.Points[^1].Date : first);
         var from = At(first.AddDays(-PaddingDays));
         var to = At(last.AddDays(PaddingDays));
-        var middle = from + ((to - from) / 2);
 
+        // Five points per horizontal line, so that each line's label can sit at a different place along it.
+        var step = (to - from) / 4;
         ChartLineSeries Horizontal(string title, decimal value, string label) =>
-            new(title, [new(from, (double)value), new(middle, (double)value), new(to, (double)value)], label);
+            new(title, [.. Enumerable.Range(0, 5).Select(i => new ChartPoint(from + (step * i), (double)value))], label);
 
         var values = measure.Points.Select(p => new ChartPoint(At(p.Date), (double)p.Value)).ToList();
         var baseline = measure.Baseline is { } b ? Horizontal($"Baseline {b.ValueText}", b.Value, "Baseline") : null;
         BandPoint[] band = measure is { MdcBandLower: { } lower, MdcBandUpper: { } upper }
             ? [new(from, (double)lower, (double)upper), new(to, (double)lower, (double)upper)]
             : [];
-        var cutOffs = measure.CutOffLines.Select(l => Horizontal($"Cut-off {l.Value.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)}: {l.Label}", l.Value, l.Label)).ToList();
+        var cutOffs = measure.CutOffLines.Select(l => Horizontal($"Cut-off: {l.Label}", l.Value, l.Label)).ToList();
 
         // Vertical markers reach from the lowest to the highest value drawn.
         var levels = values.Select(v => v.Value)
