@@ -1,4 +1,5 @@
 using RetroWalk.Reports;
+using RetroWalk.Web.Features.Assessments;
 using RetroWalk.Web.Features.Audit;
 using RetroWalk.Web.Features.Clinics;
 using RetroWalk.Web.Features.Patients;
@@ -24,6 +25,8 @@ public static class FeatureRegistration
         builder.Services.AddScoped<ReportModelBuilder>();
         builder.Services.AddScoped<ReportService>();
         builder.Services.AddSingleton<ReportBatches>();
+        builder.Services.AddScoped<AssessmentService>();
+        builder.Services.AddScoped<ProgressService>();
         return builder;
     }
 

@@ -71,4 +71,12 @@ public static class Screenshots
         Directory.CreateDirectory(directory);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(directory, $"{name}.png"), FullPage = true });
     }
+
+    /// <summary>A screenshot of one element (a chart, a table).</summary>
+    public static async Task SaveAsync(ILocator element, string name)
+    {
+        var directory = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(directory);
+        await element.ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(directory, $"{name}.png") });
+    }
 }

@@ -20,6 +20,9 @@ public sealed class Clinic
 
     /// <summary>How treadmill speeds are entered and shown in this clinic; they are stored in km/h.</summary>
     public SpeedUnit SpeedUnit { get; set; } = SpeedUnit.KilometresPerHour;
+
+    /// <summary>Show gait speeds in km/h beside m/s (speeds are always stored and compared in m/s).</summary>
+    public bool ShowGaitSpeedInKmh { get; set; }
 }
 
 internal sealed class ClinicConfiguration : IEntityTypeConfiguration<Clinic>

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using RetroWalk.Clinical;
 using RetroWalk.Clinical.Protocols;
 using RetroWalk.Web.Data;
+using RetroWalk.Web.Features.Assessments;
 using RetroWalk.Web.Features.Clinics;
 using RetroWalk.Web.Features.Patients;
 using RetroWalk.Web.Features.Programs;
@@ -51,7 +52,7 @@ public static class DemoData
             var clinic = await db.Clinics.SingleOrDefaultAsync(c => c.Name == ClinicName, cancellationToken);
             if (clinic is null)
             {
-                clinic = new Clinic { Name = ClinicName, Address = "12 Riverside Walk, Bristol BS1 4RW, United Kingdom", TimeZone = "Europe/London" };
+                clinic = new Clinic { Name = ClinicName, Address = "12 Riverside Walk, Bristol BS1 4RW, United Kingdom", TimeZone = "Europe/London", ShowGaitSpeedInKmh = true };
                 db.Clinics.Add(clinic);
                 await db.SaveChangesAsync(cancellationToken);
             }
@@ -90,6 +91,14 @@ public static class DemoData
             await db.SaveChangesAsync(cancellationToken);
         }
         await SeedProgrammesAsync(sp, dbFactory, maria.Id, tomasz.Id, cancellationToken);
+
+        Dictionary<string, Guid> patientIds;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            patientIds = await db.Patients.ToDictionaryAsync(p => p.RecordNumber, p => p.Id, cancellationToken);
+        }
+        var today = DateOnly.FromDateTime(sp.GetRequiredService<TimeProvider>().GetLocalNow().DateTime);
+        await DemoAssessments.SeedAsync(sp.GetRequiredService<AssessmentService>(), patientIds, today, cancellationToken);
     }
 
     /// <summary>

@@ -1,0 +1,150 @@
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.JSInterop;
+using Radzen;
+using RetroWalk.Clinical;
+using RetroWalk.Clinical.Measures;
+using RetroWalk.Web.Features.Assessments;
+
+namespace RetroWalk.Web.Tests.Components;
+
+public sealed class ProgressReviewTests
+{
+    private static readonly DateOnly Start = new(2026, 3, 2);
+
+    private static ProgressResultRow Row(int day, AssessmentTimePoint timePoint, string code, decimal? value, decimal? metres = null, decimal? seconds = null, bool complete = true, int scored = 0) =>
+        new(Start.AddDays(day), timePoint, DateTimeOffset.UnixEpoch.AddDays(day), code, value, complete, metres, seconds, null, null, null, scored);
+
+    /// <summary>The chronic-stroke scenario: Berg 38 → 45, 10MWT 10 m in 22.2 s → 16.1 s, TUG 18.4 → 13.0 s, and an incomplete Berg form in between.</summary>
+    private static ProgressReview Scenario(Condition condition = Condition.ChronicStroke, ProgressTimeline? timeline = null) =>
+        ProgressBuilder.Build(new ProgressPatient(Guid.NewGuid(), "Łucja Wiśniewska-Nguyễn", "RW-1001", condition),
+        [
+            Row(0, AssessmentTimePoint.Baseline, MeasureCodes.BergBalanceScale, 38),
+            Row(0, AssessmentTimePoint.Baseline, MeasureCodes.TenMetreWalkComfortable, 10m / 22.2m, 10, 22.2m),
+            Row(0, AssessmentTimePoint.Baseline, MeasureCodes.TimedUpAndGo, 18.4m),
+            Row(21, AssessmentTimePoint.Interim, MeasureCodes.BergBalanceScale, null, complete: false, scored: 9),
+            Row(42, AssessmentTimePoint.EndOfProgramme, MeasureCodes.BergBalanceScale, 45),
+            Row(42, AssessmentTimePoint.EndOfProgramme, MeasureCodes.TenMetreWalkComfortable, 10m / 16.1m, 10, 16.1m),
+            Row(42, AssessmentTimePoint.EndOfProgramme, MeasureCodes.TimedUpAndGo, 13.0m),
+        ], timeline, showKmh: true);
+
+    private static string Text(IElement row, string column) => row.QuerySelector($"[data-col='{column}']")!.TextContent.Trim();
+
+    [Fact]
+    public async Task TheProgressTableShowsTheChangeFlagsAndCategoriesForEachMeasure()
+    {
+        var document = await RenderAsync<ProgressTable>(new() { [nameof(ProgressTable.Review)] = Scenario() });
+
+        var berg = document.QuerySelector("tr[data-measure='BBS']")!;
+        Assert.Contains("38 points", Text(berg, "baseline"), StringComparison.Ordinal);
+        Assert.Contains("45 points", Text(berg, "latest"), StringComparison.Ordinal);
+        Assert.StartsWith("+7 points", Text(berg, "change"), StringComparison.Ordinal);
+        Assert.Equal("Improved", Text(berg, "direction"));
+        Assert.Equal("Exceeds MDC 2.7 points", Text(berg.QuerySelector("[data-col='mdc']")!, "flag"));
+        Assert.Contains("Value for chronic stroke; Alghadir 2018.", Text(berg, "mdc"), StringComparison.Ordinal);
+        Assert.Equal("No MCID published for chronic stroke", Text(berg.QuerySelector("[data-col='mcid']")!, "flag"));
+        Assert.Contains("Another population's value is not used.", Text(berg, "mcid"), StringComparison.Ordinal);
+        Assert.Equal("Not in fall-risk range (Berg ≥ 45)", Text(berg, "category-now"));
+        Assert.Equal("was: Fall risk (Berg < 45)", Text(berg, "category-was"));
+        Assert.Contains("9 of 14 items scored): not charted", Text(berg, "incomplete"), StringComparison.Ordinal);
+
+        // Lower is better: a fall in seconds is an improvement.
+        var tug = document.QuerySelector("tr[data-measure='TUG']")!;
+        Assert.StartsWith("−5.4 s", Text(tug, "change"), StringComparison.Ordinal);
+        Assert.Equal("Improved", Text(tug, "direction"));
+        Assert.Equal("Exceeds MDC 3.2 s", Text(tug.QuerySelector("[data-col='mdc']")!, "flag"));
+        Assert.Equal("Below older-adult fall-risk cut-off (TUG < 13.5 s)", Text(tug, "category-now"));
+
+        var walk = document.QuerySelector("tr[data-measure='10MWT-C']")!;
+        Assert.Contains("0.45 m/s (1.62 km/h)", Text(walk, "baseline"), StringComparison.Ordinal);
+        Assert.Contains("10 m in 22.2 s", Text(walk, "baseline"), StringComparison.Ordinal);
+        Assert.StartsWith("+0.17 m/s (+0.61 km/h)", Text(walk, "change"), StringComparison.Ordinal);
+        Assert.Contains("Value for chronic stroke, baseline 0.4–0.8 m/s; Lewek & Sykes 2019.", Text(walk, "mdc"), StringComparison.Ordinal);
+        Assert.Equal("Limited community ambulator (0.4–0.8 m/s)", walk.QuerySelector("[data-col='category-now']")!.TextContent.Trim());
+        Assert.Null(walk.QuerySelector("[data-col='category-was']"));
+    }
+
+    [Fact]
+    public async Task WhenNoPublishedValueAppliesToTheConditionTheTableSaysSo()
+    {
+        var document = await RenderAsync<ProgressTable>(new() { [nameof(ProgressTable.Review)] = Scenario(Condition.KneeOsteoarthritis) });
+
+        var berg = document.QuerySelector("tr[data-measure='BBS']")!;
+        Assert.Equal("No MDC published for knee osteoarthritis", Text(berg.QuerySelector("[data-col='mdc']")!, "flag"));
+        Assert.Equal("No MCID published for knee osteoarthritis", Text(berg.QuerySelector("[data-col='mcid']")!, "flag"));
+        Assert.Empty(document.QuerySelectorAll(".flag.met"));
+    }
+
+    [Fact]
+    public async Task TheChartsListTheirPointsAndProgrammeMarkersAndTheWeeklyDoseWhenSupplied()
+    {
+        var timeline = new ProgressTimeline(
+            [new ProgrammePeriod("Retro-walking, 6 weeks", Start.AddDays(2), Start.AddDays(41))],
+            [new WeeklyDose(Start.AddDays(0), 60), new WeeklyDose(Start.AddDays(7), 90), new WeeklyDose(Start.AddDays(14), 120)]);
+
+        var document = await RenderAsync<ProgressReviewView>(new() { [nameof(ProgressReviewView.Review)] = Scenario(timeline: timeline) });
+
+        var berg = document.QuerySelector("figure[data-measure='BBS']")!;
+        Assert.Equal("2", berg.GetAttribute("data-points"));
+        Assert.Equal(["2 Mar 2026 Baseline 38 points", "13 Apr 2026 End of programme 45 points"],
+            berg.QuerySelectorAll("tr[data-kind='point']").Select(r => string.Join(" ", r.Children.Select(c => c.TextContent.Trim()))));
+        Assert.Equal("35.3–40.7 points", berg.QuerySelector("tr[data-kind='band'] td:last-child")!.TextContent.Trim());
+        Assert.Equal(["45 points", "42 points"], berg.QuerySelectorAll("tr[data-kind='cut-off'] td:last-child").Select(c => c.TextContent.Trim()));
+        Assert.Equal(["Programme start: Retro-walking, 6 weeks", "Programme end: Retro-walking, 6 weeks"],
+            berg.QuerySelectorAll("tr[data-kind='programme'] td:nth-child(2)").Select(c => c.TextContent.Trim()));
+        Assert.Contains("Programme start: Retro-walking, 6 weeks", berg.QuerySelector("ul.chart-legend")!.TextContent, StringComparison.Ordinal);
+
+        var dose = document.QuerySelector("figure.dose-chart")!;
+        Assert.Equal("3", dose.GetAttribute("data-weeks"));
+        Assert.Contains("Retro-walking, 6 weeks: 4 Mar 2026 – 12 Apr 2026", dose.TextContent, StringComparison.Ordinal);
+        Assert.Contains("week of 16 Mar 2026 120 min", dose.QuerySelector("[role=img]")!.GetAttribute("aria-label"), StringComparison.Ordinal);
+
+        var summary = document.QuerySelectorAll("[data-testid='summary'] li").Select(li => li.TextContent.Trim()).ToList();
+        Assert.Equal(3, summary.Count);
+        Assert.StartsWith("Improved: Berg Balance Scale score rose 7 points (38 → 45 points)", summary[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WithoutProgrammesThereAreNoMarkersAndNoDoseChart()
+    {
+        var document = await RenderAsync<ProgressReviewView>(new() { [nameof(ProgressReviewView.Review)] = Scenario() });
+
+        Assert.Empty(document.QuerySelectorAll("tr[data-kind='programme']"));
+        Assert.Null(document.QuerySelector("figure.dose-chart"));
+        Assert.Equal(3, document.QuerySelectorAll("figure[data-measure]").Length);
+    }
+
+    private static async Task<IHtmlDocument> RenderAsync<TComponent>(Dictionary<string, object?> parameters) where TComponent : IComponent
+    {
+        var services = new ServiceCollection()
+            .AddLogging()
+            .AddRadzenComponents()
+            .AddSingleton<IJSRuntime, NoJavaScript>()
+            .AddSingleton<NavigationManager, StaticNavigation>()
+            .BuildServiceProvider();
+        await using var renderer = new HtmlRenderer(services, services.GetRequiredService<ILoggerFactory>());
+        var html = await renderer.Dispatcher.InvokeAsync(async () =>
+            (await renderer.RenderComponentAsync<TComponent>(ParameterView.FromDictionary(parameters))).ToHtmlString());
+        return new HtmlParser().ParseDocument(html);
+    }
+
+    /// <summary>A static render runs no JavaScript; any call would be a bug in the component.</summary>
+    private sealed class NoJavaScript : IJSRuntime
+    {
+        public ValueTask<TValue> InvokeAsync<TValue>(string identifier, object?[]? args) =>
+            throw new InvalidOperationException($"A static render must not call JavaScript ({identifier}).");
+
+        public ValueTask<TValue> InvokeAsync<TValue>(string identifier, CancellationToken cancellationToken, object?[]? args) =>
+            throw new InvalidOperationException($"A static render must not call JavaScript ({identifier}).");
+    }
+
+    private sealed class StaticNavigation : NavigationManager
+    {
+        public StaticNavigation() => Initialize("http://127.0.0.1/", "http://127.0.0.1/patients");
+    }
+}
