@@ -6,6 +6,7 @@ using RetroWalk.Clinical;
 using RetroWalk.Reports.Tests;
 using RetroWalk.Web.Data;
 using RetroWalk.Web.Data.Auditing;
+using RetroWalk.Web.Features.Assessments;
 using RetroWalk.Web.Features.Audit;
 using RetroWalk.Web.Features.Patients;
 using RetroWalk.Web.Features.Programs;
@@ -46,6 +47,41 @@ public sealed class ReportTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Contains("3×/week · 4 weeks · 12 sessions", text, StringComparison.Ordinal);
         Assert.Contains("Continue three times a week", text, StringComparison.Ordinal);
         Assert.Matches(@"^REP-1_\d{4}-\d{2}-\d{2}_progress-report\.pdf$", rendered.FileName);
+    }
+
+    [Fact]
+    public async Task TheOutcomesSectionShowsValuesFlagsCategoriesSummaryAndAChartPerMeasureInThePeriod()
+    {
+        var clinic = await app.CreateClinicAsync();
+        await using var scope = app.ScopeFor(clinic);
+        var patientId = await ReportData.PatientOnChronicStrokeProgrammeAsync(scope.ServiceProvider, "OUT-1", "Łucja", "Wiśniewska-Nguyễn");
+        var assessments = scope.ServiceProvider.GetRequiredService<AssessmentService>();
+        await assessments.CreateAsync(patientId, AssessmentData.Assessment(Today.AddDays(-90), AssessmentTimePoint.Baseline, AssessmentData.Tug(25m)), Token);
+        await assessments.CreateAsync(patientId, AssessmentData.Assessment(Today.AddDays(-28), AssessmentTimePoint.Baseline,
+            AssessmentData.BergTotalling(38), AssessmentData.TenMetre(10, 22.2m), AssessmentData.Tug(18.4m)), Token);
+        await assessments.CreateAsync(patientId, AssessmentData.Assessment(Today.AddDays(-1), AssessmentTimePoint.EndOfProgramme,
+            AssessmentData.BergTotalling(45), AssessmentData.TenMetre(10, 16.1m), AssessmentData.Tug(13.0m)), Token);
+        var reports = scope.ServiceProvider.GetRequiredService<ReportService>();
+
+        var saved = await reports.CreateAsync(patientId, new ReportInput { From = Today.AddDays(-30), To = Today }, Token);
+        var rendered = (await reports.RenderAsync(saved.Id, Token))!;
+        var text = Poppler.Squeeze(Poppler.Text(rendered.Pdf));
+
+        File.WriteAllBytes(Path.Combine(Path.GetTempPath(), "retrowalk-outcomes-report.pdf"), rendered.Pdf);
+        Assert.Contains("Berg Balance Scale", text, StringComparison.Ordinal);
+        Assert.Contains("Timed Up and Go", text, StringComparison.Ordinal);
+        // The TUG of 90 days ago is outside the period: the baseline is the 18.4 s one.
+        Assert.Contains("TUG time fell 5.4 s (18.4 → 13.0 s)", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("25.0 s", text, StringComparison.Ordinal);
+        Assert.Contains("(0.45 → 0.62 m/s)", text, StringComparison.Ordinal);
+        Assert.Contains("Exceeds", text, StringComparison.Ordinal);
+        Assert.Contains("Alghadir 2018", text, StringComparison.Ordinal);
+        Assert.Contains("now a limited community ambulator", System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " "), StringComparison.Ordinal);
+        // Each chart is titled with its measure and unit.
+        Assert.Contains("Outcome charts", text, StringComparison.Ordinal);
+        Assert.Contains("Berg Balance Scale (points)", text, StringComparison.Ordinal);
+        Assert.Contains("Timed Up and Go (s)", text, StringComparison.Ordinal);
+        Assert.Contains("10-Metre Walk Test, comfortable pace (m/s)", text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -11,9 +11,11 @@ public sealed class ProgressService(IDbContextFactory<RetroWalkDbContext> dbFact
 {
     /// <summary>
     /// The review for a patient of the user's clinic, or null. <paramref name="timeline"/> adds programme
-    /// periods and weekly dose to the time axis when the caller has them.
+    /// periods and weekly dose to the time axis when the caller has them; <paramref name="periodStart"/> and
+    /// <paramref name="periodEnd"/> keep only assessments in that period (a report's date range).
     /// </summary>
-    public async Task<ProgressReview?> GetAsync(Guid patientId, ProgressTimeline? timeline = null, CancellationToken cancellationToken = default)
+    public async Task<ProgressReview?> GetAsync(Guid patientId, ProgressTimeline? timeline = null,
+        DateOnly? periodStart = null, DateOnly? periodEnd = null, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var patient = await db.Set<Patient>().IgnoreQueryFilters([RetroWalkDbContext.QueryFilters.Archived])
@@ -29,7 +31,7 @@ public sealed class ProgressService(IDbContextFactory<RetroWalkDbContext> dbFact
         var results = await (
                 from a in db.Set<Assessment>()
                 join r in db.Set<MeasureResult>() on a.Id equals r.AssessmentId
-                where a.PatientId == patientId
+                where a.PatientId == patientId && (periodStart == null || a.Date >= periodStart) && (periodEnd == null || a.Date <= periodEnd)
                 select new { a.Date, a.TimePoint, r.CreatedAt, r.MeasureCode, r.Value, r.IsComplete, r.DistanceMetres, r.TimeSeconds, r.AssistiveDevice, r.HandrailUse, r.PercentOfPredicted, r.ItemScores })
             .AsNoTracking()
             .ToListAsync(cancellationToken);

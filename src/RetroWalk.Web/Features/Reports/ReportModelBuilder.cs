@@ -3,11 +3,14 @@ using System.Text;
 using RetroWalk.Clinical;
 using RetroWalk.Clinical.Protocols;
 using RetroWalk.Reports;
+using RetroWalk.Web.Features.Assessments;
 using RetroWalk.Web.Features.Clinics;
 using RetroWalk.Web.Features.Patients;
 using RetroWalk.Web.Features.Programs;
 using RetroWalk.Web.Infrastructure;
+using ChartPoint = RetroWalk.Reports.ChartPoint;
 using ClinicPageSize = RetroWalk.Web.Features.Clinics.ReportPageSize;
+using MeasureChart = RetroWalk.Reports.MeasureChart;
 using PdfPageSize = RetroWalk.Reports.ReportPageSize;
 
 namespace RetroWalk.Web.Features.Reports;
@@ -19,7 +22,7 @@ public sealed record ReportSubject(Guid PatientId, DateOnly From, DateOnly To, s
 /// Gathers a patient's data for a period from the feature services and maps it into the renderer's
 /// display-ready records. Reads only; the caller's clinic filter applies to every query.
 /// </summary>
-public sealed class ReportModelBuilder(ClinicService clinics, PatientService patients, ProgrammeService programmes)
+public sealed class ReportModelBuilder(ClinicService clinics, PatientService patients, ProgrammeService programmes, ProgressService progress)
 {
     public const string Title = "Retro-walking rehabilitation progress report";
 
@@ -33,6 +36,8 @@ public sealed class ReportModelBuilder(ClinicService clinics, PatientService pat
         }
 
         var programme = await ProgrammeInPeriodAsync(subject, cancellationToken);
+        var review = await progress.GetAsync(subject.PatientId, null, subject.From, subject.To, cancellationToken);
+        var measures = review?.Measures.Where(m => m.Points.Count > 0).ToList() ?? [];
         var zone = TimeZoneOf(clinic);
         return new ProgressReport
         {
@@ -44,6 +49,9 @@ public sealed class ReportModelBuilder(ClinicService clinics, PatientService pat
                 patient.PrimaryCondition.Display(), patient.AffectedSide.Display()),
             Programme = programme is null ? null : Summary(programme),
             Period = new DateRange(subject.From, subject.To),
+            Outcomes = [.. measures.Select(OutcomeRow)],
+            SummarySentences = [.. review?.Summary.Select(line => line.Sentence) ?? []],
+            Charts = [.. measures.Select(m => Chart(m, programme))],
             AssessmentAndPlan = subject.AssessmentAndPlan,
             Signature = new ReportSignature(subject.Signer, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(subject.GeneratedAt, zone).DateTime)),
         };
@@ -94,6 +102,30 @@ public sealed class ReportModelBuilder(ClinicService clinics, PatientService pat
             programme.Status.Display(),
             programme.TherapistName);
     }
+
+    private static OutcomeRow OutcomeRow(MeasureProgress m) => new(
+        m.Name,
+        m.Baseline is { } b ? $"{b.ValueText} ({b.Date:d MMM yyyy})" : "—",
+        m.HasChange && m.Latest is { } l ? $"{l.ValueText} ({l.Date:d MMM yyyy})" : "—",
+        m.ChangeText ?? "—",
+        m.PercentChangeText ?? "—",
+        m.Mdc?.Flag ?? "—",
+        m.Mcid?.Flag ?? "—",
+        string.Join("; ", new[] { m.Mdc, m.Mcid }.OfType<ThresholdFlag>().Where(f => f.IsAvailable)
+            .Select(f => $"{f.Abbreviation}: {f.PopulationUsed}{(f.Source is null ? "" : $" ({f.Source})")}").DefaultIfEmpty("None published for this population")),
+        string.Join("; ", m.LatestCategories.Select(c => c.Text).DefaultIfEmpty("—")));
+
+    private static MeasureChart Chart(MeasureProgress m, ProgrammeDetails? programme) => new()
+    {
+        Title = m.Name,
+        Unit = m.Unit,
+        Points = [.. m.Points.Select(p => new ChartPoint(p.Date, (double)p.Value))],
+        Baseline = m.Baseline is { } b ? (double)b.Value : null,
+        MdcBand = m is { MdcBandLower: { } low, MdcBandUpper: { } high } ? new ValueBand((double)low, (double)high) : null,
+        CutOffs = [.. m.CutOffLines.Select(line => new CutOffLine((double)line.Value, line.Label))],
+        ProgrammeStart = programme?.StartDate,
+        ProgrammeEnd = programme is null ? null : Summary(programme).EndDate,
+    };
 
     private static TimeZoneInfo TimeZoneOf(ClinicInfo clinic) =>
         TimeZoneInfo.TryFindSystemTimeZoneById(clinic.TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
