@@ -19,9 +19,9 @@ public sealed class ProgressReportRenderer : IProgressReportRenderer
 
     private static readonly TableColumn[] OutcomeColumns =
     [
-        new("Measure", 1.3), new("Baseline", 0.95), new("Latest", 0.9), new("Change", 0.8),
-        new("%", 0.75), new("MDC", 1.15), new("MCID", 1.2), new("Population and source", 1.6),
-        new("Category", 1.9),
+        new("Measure", 1.2), new("Baseline", 0.95), new("Latest", 0.9), new("Change", 0.8),
+        new("%", 0.8), new("MDC", 1.35), new("MCID", 1.35), new("Population and source", 1.45),
+        new("Category", 1.65),
     ];
 
     private static readonly TableColumn[] AdverseEventColumns = [new("Date", 1.2), new("Kind", 1.6), new("Note", 7.2)];
