@@ -4,6 +4,7 @@ using RetroWalk.Web.Features.Clinics;
 using RetroWalk.Web.Features.Patients;
 using RetroWalk.Web.Features.Programs;
 using RetroWalk.Web.Features.Protocols;
+using RetroWalk.Web.Features.Sessions;
 
 namespace RetroWalk.Web.Features;
 
@@ -18,6 +19,7 @@ public static class FeatureRegistration
         builder.Services.AddScoped<ClinicSettingsService>();
         builder.Services.AddScoped<ProtocolService>();
         builder.Services.AddScoped<ProgrammeService>();
+        builder.Services.AddScoped<SessionService>();
         builder.Services.AddSingleton<IProgressReportRenderer>(
             new ProgressReportRenderer(builder.Configuration["Reports:FontDirectory"]));
         return builder;
