@@ -6,6 +6,7 @@ using RetroWalk.Web.Features.Patients;
 using RetroWalk.Web.Features.Programs;
 using RetroWalk.Web.Features.Protocols;
 using RetroWalk.Web.Features.Reports;
+using RetroWalk.Web.Features.Sessions;
 
 namespace RetroWalk.Web.Features;
 
@@ -20,6 +21,7 @@ public static class FeatureRegistration
         builder.Services.AddScoped<ClinicSettingsService>();
         builder.Services.AddScoped<ProtocolService>();
         builder.Services.AddScoped<ProgrammeService>();
+        builder.Services.AddScoped<SessionService>();
         builder.Services.AddSingleton<IProgressReportRenderer>(
             new ProgressReportRenderer(builder.Configuration["Reports:FontDirectory"]));
         builder.Services.AddScoped<ReportModelBuilder>();

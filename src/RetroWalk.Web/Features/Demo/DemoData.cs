@@ -2,12 +2,14 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using RetroWalk.Clinical;
 using RetroWalk.Clinical.Protocols;
+using RetroWalk.Clinical.Sessions;
 using RetroWalk.Web.Data;
 using RetroWalk.Web.Features.Assessments;
 using RetroWalk.Web.Features.Clinics;
 using RetroWalk.Web.Features.Patients;
 using RetroWalk.Web.Features.Programs;
 using RetroWalk.Web.Features.Protocols;
+using RetroWalk.Web.Features.Sessions;
 using RetroWalk.Web.Infrastructure;
 
 namespace RetroWalk.Web.Features.Demo;
@@ -139,6 +141,58 @@ public static class DemoData
             if (!assigned.Succeeded)
             {
                 throw new InvalidOperationException($"Demo programme for {plan.Record} not assigned: {assigned.Message}");
+            }
+            if (plan.Record == "RW-1001")
+            {
+                await SeedSessionsAsync(sp, assigned.Id, today, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Łucja's sessions so far: completed at the target effort, one missed, and the latest with a near-fall, so the
+    /// demo shows adherence, a held progression and the adverse-event flag.
+    /// </summary>
+    private static async Task SeedSessionsAsync(IServiceProvider sp, Guid programmeId, DateOnly today, CancellationToken cancellationToken)
+    {
+        var sessions = sp.GetRequiredService<SessionService>();
+        var past = (await sp.GetRequiredService<ProgrammeService>().GetScheduleAsync(programmeId, cancellationToken))
+            .Where(s => s.Date < today).Select(s => s.Sequence).ToList();
+        decimal[] rpes = [11, 12, 12, 13, 12, 12, 13, 12];
+        foreach (var (sequence, index) in past.Select((s, i) => (s, i)))
+        {
+            var input = (await sessions.GetFormAsync(programmeId, sequence, cancellationToken: cancellationToken))!.Input;
+            input.StartTime = new TimeOnly(9 + (index % 3), index % 2 == 0 ? 0 : 30);
+            if (index == past.Count - 3)
+            {
+                input = new SessionInput { Sequence = sequence, Date = input.Date, Status = SessionStatus.Missed, Notes = "Phoned in: no transport this morning." };
+            }
+            else
+            {
+                input.RestingHeartRate = 70 + (index % 4);
+                input.RestingSystolic = 126 + (index % 3 * 4);
+                input.RestingDiastolic = 78;
+                input.PainBefore = 1;
+                input.Rpe = rpes[index % rpes.Length];
+                input.PeakHeartRate = 104 + (index % 4 * 3);
+                input.HeartRateAfter = 84;
+                input.SystolicAfter = 142;
+                input.DiastolicAfter = 82;
+                input.PainAfter = 1;
+                input.Handrail = HandrailSupport.LightTouch;
+                if (index == past.Count - 1)
+                {
+                    var nearFall = input.AdverseEvents.Single(e => e.Type == AdverseEventType.NearFall);
+                    nearFall.Occurred = true;
+                    nearFall.Note = "Lost balance turning her head to look back at minute 18; steadied by the therapist.";
+                    input.Handrail = HandrailSupport.Full;
+                    input.Notes = "Continued with full handrail support after the near-fall. Review footwear.";
+                }
+            }
+            var saved = await sessions.SaveAsync(programmeId, input, cancellationToken);
+            if (!saved.Succeeded)
+            {
+                throw new InvalidOperationException($"Demo session {sequence} not saved: {saved.Message}");
             }
         }
     }
