@@ -31,8 +31,11 @@ public sealed record AdherenceSummary
     /// <summary>Sessions due up to today that count for the patient: clinic cancellations and made-up misses are left out.</summary>
     public int PlannedToDate { get; init; }
 
-    /// <summary>Completed plus partly completed sessions.</summary>
+    /// <summary>Completed plus partly completed planned sessions.</summary>
     public int Delivered { get; init; }
+
+    /// <summary>Delivered sessions that were not planned (extra sessions): their minutes count in the dose, not in adherence.</summary>
+    public int Extra { get; init; }
 
     public int Completed { get; init; }
 
@@ -77,7 +80,9 @@ public static class Adherence
     /// Adherence and dose up to <paramref name="today"/>.
     /// A planned session is due once it has a record, or once its date is before today (today's session is not
     /// counted until recorded). A session cancelled by the clinic leaves the denominator; so does a missed session
-    /// that a delivered make-up session replaced. Records that match no planned session count by their own date.
+    /// that a delivered make-up session replaced. Records that match no planned session are extra sessions: they are
+    /// neither planned nor prescribed, so they stay out of adherence and prescribed minutes, but their minutes are
+    /// part of the dose delivered (and a delivered extra session ends a run of misses).
     /// Completed sessions without recorded minutes count their prescribed minutes; partial ones without minutes count 0.
     /// </summary>
     public static AdherenceSummary Compute(
@@ -122,10 +127,12 @@ public static class Adherence
             .Where(e => !(e.IsMiss && e.Sequence is { } seq && madeUp.Contains(seq)))
             .ToList();
 
+        var extras = counted.Where(e => e.Planned is null && e.IsDelivered).ToList();
+        counted = [.. counted.Where(e => e.Planned is not null)];
         var delivered = counted.Where(e => e.IsDelivered).ToList();
         var prescribed = counted.Sum(e => PrescribedMinutes(protocol, e));
-        var deliveredMinutes = delivered.Sum(e => e.Outcome!.MainMinutes
-            ?? (e.Outcome.Status == SessionStatus.Completed ? PrescribedMinutes(protocol, e) : 0m));
+        var deliveredMinutes = delivered.Concat(extras).Sum(e => e.Outcome!.MainMinutes
+            ?? (e.Outcome.Status == SessionStatus.Completed && e.Planned is not null ? PrescribedMinutes(protocol, e) : 0m));
 
         var streak = 0;
         foreach (var entry in Enumerable.Reverse(entries))
@@ -176,6 +183,7 @@ public static class Adherence
         {
             PlannedToDate = counted.Count,
             Delivered = delivered.Count,
+            Extra = extras.Count,
             Completed = delivered.Count - partial,
             Partial = partial,
             Missed = counted.Count(e => e.IsMiss),

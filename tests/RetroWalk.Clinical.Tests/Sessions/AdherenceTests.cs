@@ -50,6 +50,49 @@ public class AdherenceTests
     }
 
     [Fact]
+    public void ExtraSessionsAddToTheDoseDeliveredButNotToAdherence()
+    {
+        var records = FirstSix();
+        records.Add(new SessionOutcome { Date = D(3, 8), Status = SessionStatus.Completed, MainMinutes = 10m });
+        records.Add(new SessionOutcome { Date = D(3, 15), Status = SessionStatus.Completed, MainMinutes = 12m });
+
+        var summary = Adherence.Compute(Protocol, Schedule, records, Monday17);
+
+        Assert.Equal(6, summary.PlannedToDate);
+        Assert.Equal(6, summary.Delivered);
+        Assert.Equal(2, summary.Extra);
+        Assert.Equal(100m, summary.AdherencePercent);
+        Assert.Equal(180m, summary.PrescribedMainMinutes);
+        Assert.Equal(202m, summary.DeliveredMainMinutes);
+        Assert.Equal(112.2m, summary.DosePercent);
+    }
+
+    [Fact]
+    public void AnExtraSessionWithoutMinutesAddsNoMinutes()
+    {
+        var records = FirstSix();
+        records.Add(new SessionOutcome { Date = D(3, 8), Status = SessionStatus.Completed });
+
+        var summary = Adherence.Compute(Protocol, Schedule, records, Monday17);
+
+        Assert.Equal(180m, summary.DeliveredMainMinutes);
+        Assert.Equal(1, summary.Extra);
+    }
+
+    [Fact]
+    public void AnExtraSessionEndsARunOfMisses()
+    {
+        var records = FirstSix((5, SessionStatus.Missed), (6, SessionStatus.Missed));
+        Assert.Equal(2, Adherence.Compute(Protocol, Schedule, records, Monday17).ConsecutiveMissed);
+
+        records.Add(new SessionOutcome { Date = D(3, 15), Status = SessionStatus.Completed, MainMinutes = 20m });
+        var summary = Adherence.Compute(Protocol, Schedule, records, Monday17);
+
+        Assert.Equal(0, summary.ConsecutiveMissed);
+        Assert.Equal(4, summary.Delivered);
+    }
+
+    [Fact]
     public void SessionCancelledByTheClinicDoesNotCountAgainstThePatient()
     {
         var summary = Adherence.Compute(Protocol, Schedule, FirstSix((3, SessionStatus.CancelledByClinic)), Monday17);

@@ -12,6 +12,8 @@ using RetroWalk.Web.Features.Patients;
 using RetroWalk.Web.Features.Programs;
 using RetroWalk.Web.Features.Protocols;
 using RetroWalk.Web.Features.Reports;
+using RetroWalk.Web.Features.Sessions;
+using RetroWalk.Clinical.Sessions;
 using RetroWalk.Web.Infrastructure;
 using RetroWalk.Web.Tests.Infrastructure;
 
@@ -82,6 +84,64 @@ public sealed class ReportTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Contains("Berg Balance Scale (points)", text, StringComparison.Ordinal);
         Assert.Contains("Timed Up and Go (s)", text, StringComparison.Ordinal);
         Assert.Contains("10-Metre Walk Test, comfortable pace (m/s)", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ALongSessionHistorySpillsOntoMorePagesWithItsHeaderRepeatedAndAdherenceAndAdverseEventsShown()
+    {
+        var setup = await ProgrammeData.SetUpAsync(app, "LONG-1");
+        await using var scope = app.ScopeFor(setup.Clinic);
+        var start = ProgrammeData.NextMonday().AddDays(-35);
+        var programmeId = (await scope.ServiceProvider.GetRequiredService<ProgrammeService>()
+            .AssignAsync(ProgrammeData.Assign(setup, start, DayOfWeek.Monday, DayOfWeek.Wednesday, DayOfWeek.Friday), Token)).Id;
+        var sessions = scope.ServiceProvider.GetRequiredService<SessionService>();
+        for (var sequence = 1; sequence <= 12; sequence++)
+        {
+            var form = (await sessions.GetFormAsync(programmeId, sequence, cancellationToken: Token))!;
+            if (form.Planned!.Date > Today)
+            {
+                break;
+            }
+            if (sequence == 5)
+            {
+                Assert.True((await sessions.MarkMissedAsync(programmeId, sequence, Token)).Succeeded);
+                continue;
+            }
+            var input = form.Input;
+            input.Status = SessionStatus.Completed;
+            input.Rpe = 12;
+            if (sequence == 7)
+            {
+                var nearFall = input.AdverseEvents.Single(e => e.Type == AdverseEventType.NearFall);
+                nearFall.Occurred = true;
+                nearFall.Note = "Caught the handrail on turning";
+            }
+            var result = await sessions.SaveAsync(programmeId, input, Token);
+            Assert.True(result.Succeeded, $"{sequence}: {result.Message} {string.Join("; ", result.Errors?.Select(e => $"{e.Key}: {string.Join(",", e.Value)}") ?? [])}");
+        }
+        for (var extra = 0; extra < 50; extra++)
+        {
+            var date = start.AddDays(extra % 30);
+            var saved = await sessions.SaveAsync(programmeId, new SessionInput { Date = date, Status = SessionStatus.Completed, MainMinutes = 10, Rpe = 11, Notes = $"Extra practice {extra + 1}" }, Token);
+            Assert.True(saved.Succeeded, saved.Message);
+        }
+
+        var reports = scope.ServiceProvider.GetRequiredService<ReportService>();
+        var report = await reports.CreateAsync(setup.PatientId, new ReportInput { From = start, To = Today }, Token);
+        var pdf = (await reports.RenderAsync(report.Id, Token))!.Pdf;
+        File.WriteAllBytes(Path.Combine(Path.GetTempPath(), "retrowalk-long-report.pdf"), pdf);
+        var pages = Poppler.Pages(pdf);
+        var all = Poppler.Squeeze(string.Join(" ", pages));
+
+        Assert.True(pages.Length >= 3, $"Only {pages.Length} pages.");
+        var continued = pages.Where(p => p.Contains("Session history (continued)", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(continued);
+        Assert.All(continued, page => Assert.Matches(@"Date\s+Status\s+Main\s+Speed\s+Incline\s+RPE\s+Notes", page));
+        Assert.Contains("Extra practice 50", all, StringComparison.Ordinal);
+        Assert.Contains("Near-fall", all, StringComparison.Ordinal);
+        Assert.Contains("Caught the handrail on turning", all, StringComparison.Ordinal);
+        Assert.Contains("Missed", all, StringComparison.Ordinal);
+        Assert.Matches(@"\d+ completed of \d+ planned", all);
     }
 
     [Fact]

@@ -174,7 +174,7 @@ public sealed class SessionTests(AppFixture app) : IClassFixture<AppFixture>
         }
         var notDone = new SessionInput { Sequence = 1, Date = screened.Date, Status = SessionStatus.CancelledByClinic, RestingSystolic = 210, RestingDiastolic = 95 };
         Assert.True((await sessions.SaveAsync(programmeId, notDone, Token)).Succeeded);
-        var history = (await sessions.GetHistoryAsync(programmeId, Token))!;
+        var history = (await sessions.GetHistoryAsync(programmeId, cancellationToken: Token))!;
         var row = Assert.Single(history.Sessions);
         Assert.False(row.ScreeningPassed);
         Assert.Equal("Resting systolic BP 210 mmHg is above the limit of 200 mmHg: no session today.", row.ScreeningReason);
@@ -261,7 +261,7 @@ public sealed class SessionTests(AppFixture app) : IClassFixture<AppFixture>
 
         Assert.Null(await theirs.GetFormAsync(programmeId, 1, cancellationToken: Token));
         Assert.Null(await theirs.GetAdherenceAsync(programmeId, Token));
-        Assert.Null(await theirs.GetHistoryAsync(programmeId, Token));
+        Assert.Null(await theirs.GetHistoryAsync(programmeId, cancellationToken: Token));
         Assert.Null(await theirs.GetPatientAdherenceAsync(setup.PatientId, Token));
         Assert.DoesNotContain(await theirs.FlagsAsync(Token), f => f.ProgrammeId == programmeId);
         var input = new SessionInput { Sequence = 2, Date = ProgrammeData.NextMonday().AddDays(-26), Status = SessionStatus.Completed };

@@ -7,6 +7,8 @@ using RetroWalk.Web.Features.Assessments;
 using RetroWalk.Web.Features.Clinics;
 using RetroWalk.Web.Features.Patients;
 using RetroWalk.Web.Features.Programs;
+using RetroWalk.Web.Features.Sessions;
+using RetroWalk.Clinical.Sessions;
 using RetroWalk.Web.Infrastructure;
 using ChartPoint = RetroWalk.Reports.ChartPoint;
 using ClinicPageSize = RetroWalk.Web.Features.Clinics.ReportPageSize;
@@ -22,7 +24,8 @@ public sealed record ReportSubject(Guid PatientId, DateOnly From, DateOnly To, s
 /// Gathers a patient's data for a period from the feature services and maps it into the renderer's
 /// display-ready records. Reads only; the caller's clinic filter applies to every query.
 /// </summary>
-public sealed class ReportModelBuilder(ClinicService clinics, PatientService patients, ProgrammeService programmes, ProgressService progress)
+public sealed class ReportModelBuilder(
+    ClinicService clinics, PatientService patients, ProgrammeService programmes, ProgressService progress, SessionService sessions)
 {
     public const string Title = "Retro-walking rehabilitation progress report";
 
@@ -36,6 +39,7 @@ public sealed class ReportModelBuilder(ClinicService clinics, PatientService pat
         }
 
         var programme = await ProgrammeInPeriodAsync(subject, cancellationToken);
+        var history = programme is null ? null : await sessions.GetHistoryAsync(programme.Id, subject.From, subject.To, cancellationToken);
         var review = await progress.GetAsync(subject.PatientId, null, subject.From, subject.To, cancellationToken);
         var measures = review?.Measures.Where(m => m.Points.Count > 0).ToList() ?? [];
         var zone = TimeZoneOf(clinic);
@@ -49,6 +53,8 @@ public sealed class ReportModelBuilder(ClinicService clinics, PatientService pat
                 patient.PrimaryCondition.Display(), patient.AffectedSide.Display()),
             Programme = programme is null ? null : Summary(programme),
             Period = new DateRange(subject.From, subject.To),
+            Adherence = history is { Sessions.Count: > 0 } || history?.Adherence.PlannedToDate > 0 ? Adherence(history) : null,
+            Sessions = [.. history?.Sessions.Select(row => SessionRow(row, history.SpeedUnit)) ?? []],
             Outcomes = [.. measures.Select(OutcomeRow)],
             SummarySentences = [.. review?.Summary.Select(line => line.Sentence) ?? []],
             Charts = [.. measures.Select(m => Chart(m, programme))],
@@ -101,6 +107,66 @@ public sealed class ReportModelBuilder(ClinicService clinics, PatientService pat
             programme.EndedOn ?? planned.Max(),
             programme.Status.Display(),
             programme.TherapistName);
+    }
+
+    private static RetroWalk.Reports.AdherenceSummary Adherence(ProgrammeSessionHistory history)
+    {
+        var a = history.Adherence;
+        return new RetroWalk.Reports.AdherenceSummary(
+            a.Delivered,
+            a.PlannedToDate,
+            (int)Math.Round(a.DeliveredMainMinutes),
+            (int)Math.Round(a.PrescribedMainMinutes),
+            SpeedChanges(history),
+            [.. history.AdverseEvents.Select(e => new AdverseEventRow(e.Date, Capitalised(e.Event.Type.Display()), e.Event.Note ?? ""))]);
+    }
+
+    /// <summary>The first working speed and each later change: "19 Oct: 1.0 km/h", "26 Oct: 1.2 km/h".</summary>
+    private static List<string> SpeedChanges(ProgrammeSessionHistory history)
+    {
+        var changes = new List<string>();
+        decimal? previous = null;
+        foreach (var point in history.SpeedProgression)
+        {
+            if (point.SpeedKmh != previous)
+            {
+                changes.Add($"{point.Date.ToString("d MMM", CultureInfo.InvariantCulture)}: {Units.FormatSpeed(point.SpeedKmh, history.SpeedUnit, CultureInfo.InvariantCulture)}");
+                previous = point.SpeedKmh;
+            }
+        }
+        return changes;
+    }
+
+    private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
+    private static SessionRow SessionRow(SessionHistoryRow row, SpeedUnit unit)
+    {
+        var speed = (row.StartSpeedKmh, row.EndSpeedKmh) switch
+        {
+            ({ } start, { } end) when start != end => $"{Units.FormatSpeed(start, unit, CultureInfo.InvariantCulture)} → {Units.FormatSpeed(end, unit, CultureInfo.InvariantCulture)}",
+            ({ } start, _) => Units.FormatSpeed(start, unit, CultureInfo.InvariantCulture),
+            (_, { } end) => Units.FormatSpeed(end, unit, CultureInfo.InvariantCulture),
+            _ => "—",
+        };
+        var notes = string.Join("; ", new[]
+        {
+            row.ScreeningPassed ? null : $"Screening failed: {row.ScreeningReason}",
+            row.AdverseEvents.Count == 0 ? null : string.Join(", ", row.AdverseEvents.Select(e => e.Type.Display())),
+            row.Notes,
+        }.Where(n => !string.IsNullOrWhiteSpace(n)));
+        return new SessionRow(
+            row.Date,
+            row.Sequence is null ? $"{row.Status.Display()}, extra" : row.Status.Display(),
+            (row.MainMinutes, row.PlannedMainMinutes) switch
+            {
+                ({ } done, { } planned) => $"{SessionFormat.N(done)} of {SessionFormat.N(planned)}",
+                ({ } done, null) => SessionFormat.N(done),
+                _ => "—",
+            },
+            speed,
+            row.Incline is { } incline ? Units.FormatIncline(incline, row.InclineUnit, CultureInfo.InvariantCulture) : "—",
+            row.Rpe is { } rpe ? SessionFormat.N(rpe) : "—",
+            notes);
     }
 
     private static OutcomeRow OutcomeRow(MeasureProgress m) => new(

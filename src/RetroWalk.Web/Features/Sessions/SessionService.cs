@@ -345,8 +345,12 @@ public sealed class SessionService(IDbContextFactory<RetroWalkDbContext> dbFacto
                 [.. x.Summary.Flags.Where(f => f.IsDashboardFlag())], x.Summary.ConsecutiveMissed, x.Summary.MostRecentAdverseEvent, x.Summary.EndDate))];
     }
 
-    /// <summary>A programme's session history and adherence as plain records, for reports. Null when it does not exist in this clinic.</summary>
-    public async Task<ProgrammeSessionHistory?> GetHistoryAsync(Guid programmeId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// A programme's session history and adherence as plain records, for reports. Null when it does not exist in this clinic.
+    /// With a period, only its sessions count and adherence is as of the period's end (or today, if earlier).
+    /// </summary>
+    public async Task<ProgrammeSessionHistory?> GetHistoryAsync(Guid programmeId, DateOnly? periodStart = null, DateOnly? periodEnd = null,
+        CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var head = await HeadAsync(db, programmeId, cancellationToken);
@@ -356,7 +360,9 @@ public sealed class SessionService(IDbContextFactory<RetroWalkDbContext> dbFacto
             return null;
         }
         var unit = await SpeedUnitAsync(db, cancellationToken);
-        var summary = Summarise(loaded);
+        bool InPeriod(DateOnly date) => (periodStart is null || date >= periodStart) && (periodEnd is null || date <= periodEnd);
+        loaded = loaded with { Sessions = [.. loaded.Sessions.Where(s => InPeriod(s.Date))], Records = [.. loaded.Records.Where(r => InPeriod(r.Date))] };
+        var summary = Summarise(loaded, periodEnd is { } end && end < Today ? end : Today);
         var records = loaded.Records.OrderBy(r => r.Date).ThenBy(r => r.Sequence ?? int.MaxValue).ToList();
         var rows = records.Select(r => new SessionHistoryRow(r.Sequence, r.Date, r.StartTime, r.Status, r.ScreeningPassed, r.ScreeningReason,
             r.PlannedSpeedKmh, r.PlannedMainMinutes, r.WarmUpMinutes, r.MainMinutes, r.CoolDownMinutes, r.StartSpeedKmh, r.EndSpeedKmh,
@@ -402,15 +408,17 @@ public sealed class SessionService(IDbContextFactory<RetroWalkDbContext> dbFacto
             [.. sessions[r.Programme.Id].OrderBy(s => s.Date).ThenBy(s => s.Sequence)], [.. records[r.Programme.Id]]))];
     }
 
-    private AdherenceSummary Summarise(Loaded loaded)
+    private AdherenceSummary Summarise(Loaded loaded) => Summarise(loaded, Today);
+
+    private static AdherenceSummary Summarise(Loaded loaded, DateOnly today)
     {
         var g = loaded.Programme;
         // Sessions on hold while paused are not due.
         var schedule = loaded.Sessions
             .Where(s => s.Status == ScheduledSessionStatus.Planned && (g.PausedFrom is not { } paused || s.Date < paused))
             .Select(s => s.ToPlanned()).ToList();
-        var active = ProgrammeStatuses.Effective(g.Status, g.StartDate, Today) == ProgrammeStatus.Active;
-        return Adherence.Compute(loaded.Definition, schedule, [.. loaded.Records.Select(r => r.ToOutcome())], Today, active, null);
+        var active = ProgrammeStatuses.Effective(g.Status, g.StartDate, today) == ProgrammeStatus.Active;
+        return Adherence.Compute(loaded.Definition, schedule, [.. loaded.Records.Select(r => r.ToOutcome())], today, active, null);
     }
 
     private async Task<SpeedUnit> SpeedUnitAsync(RetroWalkDbContext db, CancellationToken cancellationToken) =>
