@@ -29,6 +29,8 @@ public static class FeatureRegistration
         builder.Services.AddSingleton<ReportBatches>();
         builder.Services.AddScoped<AssessmentService>();
         builder.Services.AddScoped<ProgressService>();
+        builder.Services.AddScoped<AssessmentPlanService>();
+        builder.Services.AddScoped<ProgressTimelineService>();
         return builder;
     }
 

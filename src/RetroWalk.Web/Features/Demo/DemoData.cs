@@ -106,6 +106,7 @@ public static class DemoData
     /// <summary>
     /// Two template protocols and two running programmes, so the dashboard and patient pages have content:
     /// Łucja on the chronic-stroke protocol since the Monday two weeks ago (Maria), Αλέξανδρος on the knee-OA ramp since last Monday (Tomasz).
+    /// The chronic-stroke protocol gains an interim assessment at week 3 (this week), due on Sunday.
     /// </summary>
     private static async Task SeedProgrammesAsync(
         IServiceProvider sp, IDbContextFactory<RetroWalkDbContext> dbFactory, string maria, string tomasz, CancellationToken cancellationToken)
@@ -130,6 +131,10 @@ public static class DemoData
         foreach (var plan in plans)
         {
             var protocol = await protocols.CloneTemplateAsync(plan.Template, cancellationToken);
+            if (plan.Template == ProtocolTemplates.ChronicStroke4WeeksKey)
+            {
+                protocol = await AddInterimAsync(protocols, protocol.Id, cancellationToken);
+            }
             var patient = (await patients.SearchAsync(new PatientQuery(plan.Record), cancellationToken)).Items.Single();
             var assigned = await programmes.AssignAsync(new AssignInput
             {
@@ -195,6 +200,21 @@ public static class DemoData
                 throw new InvalidOperationException($"Demo session {sequence} not saved: {saved.Message}");
             }
         }
+    }
+
+    /// <summary>The clinic's chronic-stroke protocol also checks balance and walking at week 3, so the dashboard lists an assessment due.</summary>
+    private static async Task<SaveResult> AddInterimAsync(ProtocolService protocols, Guid protocolId, CancellationToken cancellationToken)
+    {
+        var input = await protocols.GetForEditAsync(protocolId, cancellationToken)
+            ?? throw new InvalidOperationException("Demo protocol not found.");
+        input.Outcomes.Insert(1, new OutcomeInput
+        {
+            Point = AssessmentPoint.Interim,
+            Week = 3,
+            MeasureCodes = new(["BBS", "TUG", "10MWT-C"], StringComparer.OrdinalIgnoreCase),
+        });
+        var saved = await protocols.UpdateAsync(protocolId, input, cancellationToken);
+        return saved.Succeeded ? saved : throw new InvalidOperationException($"Demo protocol not updated: {saved.Message}");
     }
 
     public static async Task EnsureRolesAsync(RoleManager<IdentityRole> roles)

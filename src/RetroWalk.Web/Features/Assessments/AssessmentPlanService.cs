@@ -1,0 +1,146 @@
+using Microsoft.EntityFrameworkCore;
+using RetroWalk.Clinical.Measures;
+using RetroWalk.Clinical.Protocols;
+using RetroWalk.Web.Data;
+using RetroWalk.Web.Features.Patients;
+using RetroWalk.Web.Features.Programs;
+using RetroWalk.Web.Features.Protocols;
+using RetroWalk.Web.Infrastructure;
+
+namespace RetroWalk.Web.Features.Assessments;
+
+/// <summary>One planned assessment as shown: when it is due, the measures, where it stands and the link to record it.</summary>
+public sealed record PlanItem(
+    AssessmentPoint Point,
+    string Label,
+    DateOnly DueDate,
+    PlannedAssessmentStatus Status,
+    IReadOnlyList<string> MeasureCodes,
+    string MeasuresText,
+    IReadOnlyList<string> Missing,
+    DateOnly? RecordedOn,
+    string RecordHref)
+{
+    /// <summary>"Done", "Due", "Overdue", "Missed", "Upcoming".</summary>
+    public string StatusText => Status.ToString();
+}
+
+/// <summary>A programme's assessment plan with its due dates; <see cref="End"/> is the end date or the last planned session.</summary>
+public sealed record ProgrammeAssessmentPlan(Guid ProgrammeId, Guid PatientId, DateOnly Start, DateOnly End, IReadOnlyList<PlanItem> Items);
+
+/// <summary>An assessment to do by the end of this week in one of the signed-in therapist's programmes.</summary>
+public sealed record DueAssessment(Guid ProgrammeId, Guid PatientId, string PatientName, string RecordNumber, string ProtocolName, PlanItem Item);
+
+/// <summary>
+/// The outcome assessment plan of programmes (<see cref="AssessmentSchedule"/>) against the assessments recorded for
+/// the patient. A recorded result counts only when complete; archived assessments and results do not count.
+/// </summary>
+public sealed class AssessmentPlanService(IDbContextFactory<RetroWalkDbContext> dbFactory, TimeProvider clock, ICurrentUser user)
+{
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+
+    /// <summary>The plan of one programme of the user's clinic, or null.</summary>
+    public async Task<ProgrammeAssessmentPlan?> GetForProgrammeAsync(Guid programmeId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var programme = (await ProgrammesAsync(db, db.Set<Programme>().Where(g => g.Id == programmeId), cancellationToken)).SingleOrDefault();
+        if (programme is null)
+        {
+            return null;
+        }
+        var recorded = await RecordedAsync(db, [programme.PatientId], cancellationToken);
+        return Plan(programme, recorded[programme.PatientId], Today);
+    }
+
+    /// <summary>
+    /// Assessments still to record and due by Sunday of this week (overdue ones included until their window closes) in
+    /// the programmes the signed-in therapist is responsible for: ongoing ones, and completed ones for their end and
+    /// follow-up assessments. Ordered by due date, then patient.
+    /// </summary>
+    public async Task<IReadOnlyList<DueAssessment>> DueThisWeekForMeAsync(CancellationToken cancellationToken = default)
+    {
+        var today = Today;
+        var monday = AssessmentSchedule.MondayOf(today);
+        // A follow-up is due at most 104 weeks after the end and counts for four weeks after that.
+        var endedSince = today.AddDays(-((7 * 104) + AssessmentSchedule.LateDays));
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var mine = db.Set<Programme>().Where(g => g.TherapistUserId == user.UserId
+            && (ProgrammeStatuses.Ongoing.Contains(g.Status) || (g.Status == ProgrammeStatus.Completed && g.EndedOn >= endedSince)));
+        var programmes = await ProgrammesAsync(db, mine, cancellationToken);
+        var recorded = await RecordedAsync(db, [.. programmes.Select(p => p.PatientId).Distinct()], cancellationToken);
+        return
+        [
+            .. programmes
+                .SelectMany(p => Plan(p, recorded[p.PatientId], today).Items
+                    .Where(i => i.Status is PlannedAssessmentStatus.Due or PlannedAssessmentStatus.Overdue && i.DueDate <= monday.AddDays(6))
+                    .Select(i => new DueAssessment(p.Id, p.PatientId, p.PatientName, p.RecordNumber, p.ProtocolName, i)))
+                .OrderBy(d => d.Item.DueDate).ThenBy(d => d.PatientName, StringComparer.CurrentCulture),
+        ];
+    }
+
+    /// <summary>The clinic's time point for a plan's assessment point.</summary>
+    public static AssessmentTimePoint TimePointOf(AssessmentPoint point) => point switch
+    {
+        AssessmentPoint.Baseline => AssessmentTimePoint.Baseline,
+        AssessmentPoint.Interim => AssessmentTimePoint.Interim,
+        AssessmentPoint.End => AssessmentTimePoint.EndOfProgramme,
+        _ => AssessmentTimePoint.FollowUp,
+    };
+
+    public static AssessmentPoint PointOf(AssessmentTimePoint timePoint) => timePoint switch
+    {
+        AssessmentTimePoint.Baseline => AssessmentPoint.Baseline,
+        AssessmentTimePoint.Interim => AssessmentPoint.Interim,
+        AssessmentTimePoint.EndOfProgramme => AssessmentPoint.End,
+        _ => AssessmentPoint.FollowUp,
+    };
+
+    /// <summary>The assessment form for the patient with the time point and the measures chosen.</summary>
+    public static string RecordHref(Guid patientId, AssessmentPoint point, IEnumerable<string> measureCodes) =>
+        $"patients/{patientId}/assessments/new?timePoint={TimePointOf(point)}&measures={Uri.EscapeDataString(string.Join(",", measureCodes))}";
+
+    private sealed record PlannedProgramme(
+        Guid Id, Guid PatientId, string PatientName, string RecordNumber, string ProtocolName, DateOnly Start, DateOnly End, ProtocolDefinition Definition);
+
+    private static ProgrammeAssessmentPlan Plan(PlannedProgramme p, IEnumerable<RecordedAssessment> recorded, DateOnly today)
+    {
+        var items = AssessmentSchedule.Evaluate(p.Definition.Outcomes, p.Start, p.End, [.. recorded], today)
+            .Select(a => new PlanItem(a.Point, a.Plan.Label(), a.DueDate, a.Status, a.Plan.MeasureCodes,
+                string.Join(", ", a.Plan.MeasureCodes.Select(ShortName)), [.. a.MissingMeasures.Select(ShortName)], a.LastRecordedOn,
+                RecordHref(p.PatientId, a.Point, a.Status == PlannedAssessmentStatus.Done ? a.Plan.MeasureCodes : a.MissingMeasures)))
+            .ToList();
+        return new ProgrammeAssessmentPlan(p.Id, p.PatientId, p.Start, p.End, items);
+    }
+
+    private static string ShortName(string code) => MeasureCatalogue.TryGet(code, out var m) ? m.ShortName : code;
+
+    /// <summary>Programmes with their plan, start and end (the end date once ended, else the last planned session).</summary>
+    private static async Task<List<PlannedProgramme>> ProgrammesAsync(RetroWalkDbContext db, IQueryable<Programme> programmes, CancellationToken cancellationToken)
+    {
+        var rows = await (
+            from g in programmes
+            join p in db.Set<Patient>() on g.PatientId equals p.Id
+            join v in db.Set<ProtocolVersion>() on g.ProtocolVersionId equals v.Id
+            select new
+            {
+                g.Id, g.PatientId, PatientName = p.GivenName + " " + p.FamilyName, p.RecordNumber, g.ProtocolName, g.StartDate, g.EndedOn,
+                LastSession = db.Set<ScheduledSession>().Where(s => s.ProgrammeId == g.Id && s.Status == ScheduledSessionStatus.Planned).Max(s => (DateOnly?)s.Date),
+                v.DefinitionJson,
+            }).AsNoTracking().ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new PlannedProgramme(r.Id, r.PatientId, r.PatientName, r.RecordNumber, r.ProtocolName, r.StartDate,
+            r.EndedOn ?? r.LastSession ?? r.StartDate, ProtocolJson.Read(r.DefinitionJson)))];
+    }
+
+    /// <summary>Each patient's assessments with the codes of their complete results.</summary>
+    private static async Task<ILookup<Guid, RecordedAssessment>> RecordedAsync(RetroWalkDbContext db, List<Guid> patientIds, CancellationToken cancellationToken)
+    {
+        var rows = await (
+            from a in db.Set<Assessment>()
+            join r in db.Set<MeasureResult>() on a.Id equals r.AssessmentId
+            where patientIds.Contains(a.PatientId) && r.IsComplete
+            select new { a.Id, a.PatientId, a.Date, a.TimePoint, r.MeasureCode }).AsNoTracking().ToListAsync(cancellationToken);
+        return rows.GroupBy(r => r.Id)
+            .Select(g => (g.First().PatientId, Recorded: new RecordedAssessment(g.First().Date, PointOf(g.First().TimePoint), [.. g.Select(r => r.MeasureCode)])))
+            .ToLookup(x => x.PatientId, x => x.Recorded);
+    }
+}
