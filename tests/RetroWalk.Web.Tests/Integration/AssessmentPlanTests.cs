@@ -6,6 +6,8 @@ using RetroWalk.Web.Data;
 using RetroWalk.Web.Features.Assessments;
 using RetroWalk.Web.Features.Patients;
 using RetroWalk.Web.Features.Programs;
+using RetroWalk.Web.Features.Sessions;
+using RetroWalk.Clinical.Sessions;
 using RetroWalk.Web.Features.Protocols;
 using RetroWalk.Web.Infrastructure;
 using RetroWalk.Web.Tests.Infrastructure;
@@ -130,7 +132,7 @@ public sealed class AssessmentPlanTests(AppFixture app) : IClassFixture<AppFixtu
     }
 
     [Fact]
-    public async Task TheTimelineHoldsEachProgrammesPeriodAndThePrescribedMinutesPerWeekUpToToday()
+    public async Task TheTimelineHoldsEachProgrammesPeriodAndTheDeliveredMinutesPerWeekUpToToday()
     {
         var clinic = await app.CreateClinicAsync();
         await using var scope = await SignedInAsync(clinic, clinic.TherapistEmail);
@@ -142,16 +144,27 @@ public sealed class AssessmentPlanTests(AppFixture app) : IClassFixture<AppFixtu
         // Session 2 (Wednesday of week 1) cancelled: week 1 has two sessions of 30 minutes.
         Assert.True((await programmes.CancelSessionAsync(programmeId, programme.Version, 2, Token)).Succeeded);
 
+        // Delivered: week 1 sessions 1 (30 min) and 3 (partial, 20 min); week 2 sessions 4 (30) and 5 (25), 6 missed;
+        // an extra 10-minute session in week 2; nothing recorded this week.
+        var sessions = sp.GetRequiredService<SessionService>();
+        foreach (var (sequence, status, minutes) in new[] { (1, SessionStatus.Completed, 30m), (3, SessionStatus.Partial, 20m), (4, SessionStatus.Completed, 30m), (5, SessionStatus.Completed, 25m) })
+        {
+            var input = (await sessions.GetFormAsync(programmeId, sequence, cancellationToken: Token))!.Input;
+            (input.Status, input.MainMinutes, input.Rpe) = (status, minutes, 12);
+            Assert.True((await sessions.SaveAsync(programmeId, input, Token)).Succeeded);
+        }
+        Assert.True((await sessions.MarkMissedAsync(programmeId, 6, Token)).Succeeded);
+        Assert.True((await sessions.SaveAsync(programmeId, new SessionInput { Date = start.AddDays(8), Status = SessionStatus.Completed, MainMinutes = 10, Rpe = 11 }, Token)).Succeeded);
+
         var timeline = await sp.GetRequiredService<ProgressTimelineService>().GetAsync(patientId, Token);
 
         var period = Assert.Single(timeline.Programmes);
         Assert.Equal(("Chronic stroke, 4 weeks", start, (DateOnly?)start.AddDays(25)), (period.Name, period.Start, period.End));
-        var sessionsThisWeek = MonWedFriOffsets.Count(d => ThisMonday.AddDays(d) <= Today);
         Assert.Equal([start, start.AddDays(7), ThisMonday], timeline.WeeklyDose.Select(w => w.WeekStart));
-        Assert.Equal([60, 90, 30 * sessionsThisWeek], timeline.WeeklyDose.Select(w => w.Minutes));
+        Assert.Equal([50, 65, 0], timeline.WeeklyDose.Select(w => w.Minutes));
 
         // The progress review carries the timeline; a patient without programmes has none.
-        var review = (await sp.GetRequiredService<ProgressService>().GetAsync(patientId, timeline, Token))!;
+        var review = (await sp.GetRequiredService<ProgressService>().GetAsync(patientId, timeline, cancellationToken: Token))!;
         Assert.Equal(start, review.From);
         var none = await sp.GetRequiredService<PatientService>().CreateAsync(PatientData.Valid("TL-2"), Token);
         Assert.True((await sp.GetRequiredService<ProgressTimelineService>().GetAsync(none.Id, Token)).IsEmpty);

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using RetroWalk.Clinical.Protocols;
 using RetroWalk.Web.Data;
+using RetroWalk.Clinical.Sessions;
 using RetroWalk.Web.Features.Programs;
+using RetroWalk.Web.Features.Sessions;
 
 namespace RetroWalk.Web.Features.Assessments;
 
@@ -35,29 +37,29 @@ public sealed class ProgressTimelineService(IDbContextFactory<RetroWalkDbContext
     }
 
     /// <summary>
-    /// Minutes of backward walking (the main part of each session) per calendar week, Monday to Sunday, up to today,
-    /// across the patient's programmes; weeks without sessions between the first and the last are 0.
-    /// <para>Uses the PRESCRIBED main minutes of the planned (not cancelled) sessions dated up to today, leaving out
-    /// sessions on hold while a programme is paused, until delivered minutes from session records are available;
-    /// then this method alone changes to sum the delivered minutes.</para>
+    /// Minutes of backward walking delivered (the main part of each completed or partly completed session, planned or
+    /// extra) per calendar week, Monday to Sunday, from the week the first programme started to this week; weeks without
+    /// sessions are 0. A completed session recorded without minutes counts its planned minutes, as adherence does.
     /// </summary>
     public async Task<IReadOnlyList<WeeklyDose>> WeeklyDoseAsync(Guid patientId, CancellationToken cancellationToken = default)
     {
         var today = Today;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var sessions = await (
-            from s in db.Set<ScheduledSession>()
-            join g in db.Set<Programme>() on s.ProgrammeId equals g.Id
-            where g.PatientId == patientId && s.Status == ScheduledSessionStatus.Planned && s.Date <= today
-                && (g.PausedFrom == null || s.Date < g.PausedFrom)
-            select new { s.Date, s.MainMinutes }).AsNoTracking().ToListAsync(cancellationToken);
-        if (sessions.Count == 0)
+        var firstStart = await db.Set<Programme>().Where(g => g.PatientId == patientId).MinAsync(g => (DateOnly?)g.StartDate, cancellationToken);
+        if (firstStart is not { } start || start > today)
         {
             return [];
         }
-        var byWeek = sessions.GroupBy(s => AssessmentSchedule.MondayOf(s.Date)).ToDictionary(w => w.Key, w => w.Sum(s => s.MainMinutes));
-        var first = byWeek.Keys.Min();
-        var weeks = ((byWeek.Keys.Max().DayNumber - first.DayNumber) / 7) + 1;
+        var delivered = await (
+            from r in db.Set<SessionRecord>()
+            join g in db.Set<Programme>() on r.ProgrammeId equals g.Id
+            where g.PatientId == patientId && r.Date <= today
+                && (r.Status == SessionStatus.Completed || r.Status == SessionStatus.Partial)
+            select new { r.Date, Minutes = r.MainMinutes ?? (r.Status == SessionStatus.Completed ? r.PlannedMainMinutes : null) ?? 0m })
+            .AsNoTracking().ToListAsync(cancellationToken);
+        var byWeek = delivered.GroupBy(s => AssessmentSchedule.MondayOf(s.Date)).ToDictionary(w => w.Key, w => w.Sum(s => s.Minutes));
+        var first = AssessmentSchedule.MondayOf(start);
+        var weeks = ((AssessmentSchedule.MondayOf(today).DayNumber - first.DayNumber) / 7) + 1;
         return
         [
             .. Enumerable.Range(0, weeks).Select(i => first.AddDays(7 * i))
