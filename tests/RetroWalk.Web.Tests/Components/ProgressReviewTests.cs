@@ -36,6 +36,24 @@ public sealed class ProgressReviewTests
     private static string Text(IElement row, string column) => row.QuerySelector($"[data-col='{column}']")!.TextContent.Trim();
 
     [Fact]
+    public async Task AChangeSmallerThanTheMdcIsCalledWithinMeasurementErrorNotAnImprovement()
+    {
+        var review = ProgressBuilder.Build(new ProgressPatient(Guid.NewGuid(), "Jürgen Größmann", "RW-1002", Condition.ChronicStroke),
+        [
+            Row(0, AssessmentTimePoint.Baseline, MeasureCodes.TimedUpAndGo, 17.2m),
+            Row(14, AssessmentTimePoint.Interim, MeasureCodes.TimedUpAndGo, 15.1m),
+        ]);
+
+        var document = await RenderAsync<ProgressTable>(new() { [nameof(ProgressTable.Review)] = review });
+
+        var tug = document.QuerySelector("tr[data-measure='TUG']")!;
+        Assert.StartsWith("−2.1 s", Text(tug, "change"), StringComparison.Ordinal);
+        Assert.Equal("Within measurement error", Text(tug, "direction"));
+        Assert.Equal("Below MDC 3.2 s", Text(tug.QuerySelector("[data-col='mdc']")!, "flag"));
+        Assert.StartsWith("Within measurement error", review.Summary.Single().DirectionWord, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TheProgressTableShowsTheChangeFlagsAndCategoriesForEachMeasure()
     {
         var document = await RenderAsync<ProgressTable>(new() { [nameof(ProgressTable.Review)] = Scenario() });

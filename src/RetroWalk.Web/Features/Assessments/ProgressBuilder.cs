@@ -121,6 +121,8 @@ public static class ProgressBuilder
             ChangeDirection = hasChange ? result.Direction : null,
             DirectionWord = !hasChange ? "One result" : result.Direction switch
             {
+                // A change smaller than a published MDC may be measurement noise: not headlined as better or worse.
+                _ when result.Mdc.Comparison == Clinical.Measures.ThresholdComparison.Below => "Within measurement error",
                 Clinical.Measures.ChangeDirection.Improved => "Improved",
                 Clinical.Measures.ChangeDirection.Worsened => "Worsened",
                 _ => "Unchanged",
