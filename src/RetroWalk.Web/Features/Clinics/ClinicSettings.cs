@@ -10,6 +10,9 @@ public sealed class ClinicSettingsInput
 {
     public SpeedUnit SpeedUnit { get; set; } = SpeedUnit.KilometresPerHour;
     public ReportPageSize ReportPageSize { get; set; } = ReportPageSize.A4;
+
+    /// <summary>Show walking-test speeds in km/h beside m/s (they are always stored and compared in m/s).</summary>
+    public bool ShowGaitSpeedInKmh { get; set; }
 }
 
 public sealed class ClinicSettingsService(IDbContextFactory<RetroWalkDbContext> dbFactory, ICurrentUser user)
@@ -18,7 +21,7 @@ public sealed class ClinicSettingsService(IDbContextFactory<RetroWalkDbContext> 
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.Clinics.Where(c => c.Id == user.ClinicId)
-            .Select(c => new ClinicSettingsInput { SpeedUnit = c.SpeedUnit, ReportPageSize = c.ReportPageSize })
+            .Select(c => new ClinicSettingsInput { SpeedUnit = c.SpeedUnit, ReportPageSize = c.ReportPageSize, ShowGaitSpeedInKmh = c.ShowGaitSpeedInKmh })
             .SingleOrDefaultAsync(cancellationToken);
     }
 
@@ -50,7 +53,8 @@ public sealed class ClinicSettingsService(IDbContextFactory<RetroWalkDbContext> 
         }
         clinic.SpeedUnit = input.SpeedUnit;
         clinic.ReportPageSize = input.ReportPageSize;
+        clinic.ShowGaitSpeedInKmh = input.ShowGaitSpeedInKmh;
         await db.SaveChangesAsync(cancellationToken);
-        return SaveResult.Saved(clinic.Id, Guid.Empty) with { Message = $"Speeds are now entered and shown in {input.SpeedUnit.Symbol()}; reports print on {input.ReportPageSize}." };
+        return SaveResult.Saved(clinic.Id, Guid.Empty) with { Message = $"Speeds are now entered and shown in {input.SpeedUnit.Symbol()}; reports print on {input.ReportPageSize}; gait speeds show {(input.ShowGaitSpeedInKmh ? "m/s with km/h beside" : "in m/s")}." };
     }
 }

@@ -1,0 +1,77 @@
+using Microsoft.Extensions.DependencyInjection;
+using RetroWalk.Clinical;
+using RetroWalk.Reports.Tests;
+using RetroWalk.Web.Features.Assessments;
+using RetroWalk.Web.Features.Clinics;
+using RetroWalk.Web.Features.Reports;
+using RetroWalk.Web.Infrastructure;
+
+namespace RetroWalk.Web.Tests.Integration;
+
+public sealed class ClinicSettingsTests(AppFixture app) : IClassFixture<AppFixture>
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task AnAdministratorSetsUnitsAndPageSizeAndTheyApplyToProgressAndReports()
+    {
+        var clinic = await app.CreateClinicAsync();
+        await using (var admin = app.ScopeFor(clinic, admin: true))
+        {
+            var settings = admin.ServiceProvider.GetRequiredService<ClinicSettingsService>();
+            var saved = await settings.SaveAsync(new ClinicSettingsInput { SpeedUnit = SpeedUnit.MetresPerSecond, ReportPageSize = ReportPageSize.Letter, ShowGaitSpeedInKmh = true }, Token);
+            Assert.True(saved.Succeeded);
+            var read = (await settings.GetAsync(Token))!;
+            Assert.Equal((SpeedUnit.MetresPerSecond, ReportPageSize.Letter, true), (read.SpeedUnit, read.ReportPageSize, read.ShowGaitSpeedInKmh));
+        }
+
+        await using var therapist = app.ScopeFor(clinic);
+        var sp = therapist.ServiceProvider;
+        var patientId = await ReportData.PatientOnChronicStrokeProgrammeAsync(sp, "SET-1", "Jürgen", "Größmann");
+        await sp.GetRequiredService<AssessmentService>().CreateAsync(patientId,
+            AssessmentData.Assessment(AssessmentData.Today.AddDays(-2), AssessmentTimePoint.Baseline, AssessmentData.TenMetre(10, 20m)), Token);
+
+        var review = (await sp.GetRequiredService<ProgressService>().GetAsync(patientId, cancellationToken: Token))!;
+        Assert.True(review.ShowsKmh);
+        Assert.Equal("1.80 km/h", review.Measures.Single().Points.Single().SecondaryText);
+
+        var reports = sp.GetRequiredService<ReportService>();
+        var report = await reports.CreateAsync(patientId, new ReportInput { From = AssessmentData.Today.AddDays(-7), To = AssessmentData.Today }, Token);
+        var pdf = (await reports.RenderAsync(report.Id, Token))!.Pdf;
+        Assert.All(Poppler.PageSizes(pdf), size => Assert.Contains("612 x 792", size, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ATherapistCannotChangeTheClinicSettings()
+    {
+        var clinic = await app.CreateClinicAsync();
+        await using var therapist = app.ScopeFor(clinic);
+        var result = await therapist.ServiceProvider.GetRequiredService<ClinicSettingsService>()
+            .SaveAsync(new ClinicSettingsInput { ReportPageSize = ReportPageSize.Letter }, Token);
+
+        Assert.False(result.Succeeded);
+        Assert.Equal(ReportPageSize.A4, (await therapist.ServiceProvider.GetRequiredService<ClinicSettingsService>().GetAsync(Token))!.ReportPageSize);
+    }
+
+    [Fact]
+    public async Task ACancelledBatchKeepsNoFileAndSaysSo()
+    {
+        var clinic = await app.CreateClinicAsync();
+        await using var scope = app.ScopeFor(clinic);
+        for (var i = 0; i < 40; i++)
+        {
+            await ReportData.PatientOnChronicStrokeProgrammeAsync(scope.ServiceProvider, $"CAN-{i:00}", "Αλέξανδρος", $"Παπαδόπουλος {i}");
+        }
+        var batches = app.Services.GetRequiredService<ReportBatches>();
+
+        var id = batches.Start(new BatchRequest(AssessmentData.Today.AddDays(-30), AssessmentData.Today, null),
+            scope.ServiceProvider.GetRequiredService<CurrentUser>().Principal, clinic.Id);
+        Assert.True(batches.Cancel(id, clinic.Id));
+        var status = await ReportData.WaitUntilFinishedAsync(batches, id, clinic.Id);
+
+        Assert.Equal(BatchState.Cancelled, status.State);
+        Assert.Equal("Cancelled; nothing was kept.", status.Message);
+        Assert.Null(batches.Download(id, clinic.Id));
+        Assert.False(batches.Cancel(id, clinic.Id));
+    }
+}
