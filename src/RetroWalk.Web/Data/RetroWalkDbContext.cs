@@ -19,6 +19,8 @@ public sealed class RetroWalkDbContext(DbContextOptions<RetroWalkDbContext> opti
         public const string Archived = "Archived";
     }
 
+    private const int UserNameMaxLength = 256;
+
     public ICurrentUser CurrentUser { get; } = currentUser;
 
     /// <summary>Read by the clinic query filter on every query; a user without a clinic sees nothing.</summary>
@@ -45,6 +47,17 @@ public sealed class RetroWalkDbContext(DbContextOptions<RetroWalkDbContext> opti
         foreach (var entityType in builder.Model.GetEntityTypes().Where(t => t.ClrType.IsClass && !t.IsOwned()))
         {
             var type = entityType.ClrType;
+            if (typeof(ClinicalRecord).IsAssignableFrom(type))
+            {
+                // Every clinical record: who wrote it, and the optimistic concurrency token.
+                builder.Entity(type).Property(nameof(ClinicalRecord.CreatedBy)).HasMaxLength(UserNameMaxLength);
+                builder.Entity(type).Property(nameof(ClinicalRecord.UpdatedBy)).HasMaxLength(UserNameMaxLength);
+                builder.Entity(type).Property(nameof(ClinicalRecord.Version)).IsConcurrencyToken();
+            }
+            if (typeof(IArchivable).IsAssignableFrom(type))
+            {
+                builder.Entity(type).Property(nameof(IArchivable.ArchivedBy)).HasMaxLength(UserNameMaxLength);
+            }
             if (typeof(IClinicOwned).IsAssignableFrom(type))
             {
                 builder.Entity(type).HasQueryFilter(QueryFilters.Clinic, ClinicFilter(type));

@@ -1,13 +1,7 @@
 using AngleSharp.Html.Dom;
-using AngleSharp.Html.Parser;
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Web;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.JSInterop;
-using Radzen;
 using RetroWalk.Web.Features.Patients;
 using RetroWalk.Web.Infrastructure;
+using RetroWalk.Web.Tests.Infrastructure;
 
 namespace RetroWalk.Web.Tests.Components;
 
@@ -56,40 +50,11 @@ public sealed class PatientFormTests
         Assert.Contains("Someone else changed", document.QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
     }
 
-    private static async Task<IHtmlDocument> RenderAsync(PatientInput model, FieldErrors? errors, string? message = null)
-    {
-        var services = new ServiceCollection()
-            .AddLogging()
-            .AddRadzenComponents()
-            .AddSingleton<IJSRuntime, StaticRenderJsRuntime>()
-            .AddSingleton<NavigationManager, StaticNavigationManager>()
-            .BuildServiceProvider();
-        await using var renderer = new HtmlRenderer(services, services.GetRequiredService<ILoggerFactory>());
-        var html = await renderer.Dispatcher.InvokeAsync(async () =>
+    private static Task<IHtmlDocument> RenderAsync(PatientInput model, FieldErrors? errors, string? message = null) =>
+        StaticRender.RenderAsync<PatientForm>(new()
         {
-            var output = await renderer.RenderComponentAsync<PatientForm>(ParameterView.FromDictionary(new Dictionary<string, object?>
-            {
-                [nameof(PatientForm.Model)] = model,
-                [nameof(PatientForm.Errors)] = errors,
-                [nameof(PatientForm.Message)] = message,
-            }));
-            return output.ToHtmlString();
+            [nameof(PatientForm.Model)] = model,
+            [nameof(PatientForm.Errors)] = errors,
+            [nameof(PatientForm.Message)] = message,
         });
-        return new HtmlParser().ParseDocument(html);
-    }
-
-    /// <summary>A static render runs no JavaScript; any call would be a bug in the component.</summary>
-    private sealed class StaticRenderJsRuntime : IJSRuntime
-    {
-        public ValueTask<TValue> InvokeAsync<TValue>(string identifier, object?[]? args) =>
-            throw new InvalidOperationException($"A static render must not call JavaScript ({identifier}).");
-
-        public ValueTask<TValue> InvokeAsync<TValue>(string identifier, CancellationToken cancellationToken, object?[]? args) =>
-            throw new InvalidOperationException($"A static render must not call JavaScript ({identifier}).");
-    }
-
-    private sealed class StaticNavigationManager : NavigationManager
-    {
-        public StaticNavigationManager() => Initialize("http://127.0.0.1/", "http://127.0.0.1/patients/new");
-    }
 }

@@ -56,10 +56,6 @@ internal sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessm
         builder.Property(a => a.TimePoint).HasConversion<string>().HasMaxLength(24);
         builder.Property(a => a.AssessorName).HasMaxLength(Assessment.AssessorNameMaxLength).IsRequired();
         builder.Property(a => a.Notes).HasMaxLength(Assessment.NotesMaxLength);
-        builder.Property(a => a.CreatedBy).HasMaxLength(256);
-        builder.Property(a => a.UpdatedBy).HasMaxLength(256);
-        builder.Property(a => a.ArchivedBy).HasMaxLength(256);
-        builder.Property(a => a.Version).IsConcurrencyToken();
         builder.Ignore(a => a.AuditLabel);
         builder.HasIndex(a => new { a.ClinicId, a.PatientId, a.Date });
         builder.HasOne<Patient>().WithMany().HasForeignKey(a => a.PatientId).OnDelete(DeleteBehavior.Restrict);

@@ -67,10 +67,6 @@ internal sealed class MeasureResultConfiguration : IEntityTypeConfiguration<Meas
         builder.Property(r => r.PredictedMetres).HasPrecision(7, 1);
         builder.Property(r => r.PercentOfPredicted).HasPrecision(6, 1);
         builder.Property(r => r.PredictionNote).HasMaxLength(300);
-        builder.Property(r => r.CreatedBy).HasMaxLength(256);
-        builder.Property(r => r.UpdatedBy).HasMaxLength(256);
-        builder.Property(r => r.ArchivedBy).HasMaxLength(256);
-        builder.Property(r => r.Version).IsConcurrencyToken();
         builder.Ignore(r => r.AuditLabel);
         builder.HasIndex(r => new { r.ClinicId, r.AssessmentId });
         builder.HasOne<Clinics.Clinic>().WithMany().HasForeignKey(r => r.ClinicId).OnDelete(DeleteBehavior.Restrict);

@@ -48,10 +48,6 @@ internal sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
         builder.Property(p => p.WeightKg).HasPrecision(5, 1);
         builder.Property(p => p.Notes).HasMaxLength(4000);
         builder.Property(p => p.SearchText).HasMaxLength(400);
-        builder.Property(p => p.CreatedBy).HasMaxLength(256);
-        builder.Property(p => p.UpdatedBy).HasMaxLength(256);
-        builder.Property(p => p.ArchivedBy).HasMaxLength(256);
-        builder.Property(p => p.Version).IsConcurrencyToken();
         builder.Ignore(p => p.FullName);
         builder.Ignore(p => p.AuditLabel);
         builder.HasIndex(p => new { p.ClinicId, p.RecordNumber }).IsUnique();

@@ -145,9 +145,6 @@ internal sealed class ProgrammeConfiguration : IEntityTypeConfiguration<Programm
         builder.Property(p => p.TrainingDays).HasConversion<string>().HasMaxLength(80);
         builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(p => p.DiscontinuedReason).HasMaxLength(1000);
-        builder.Property(p => p.CreatedBy).HasMaxLength(256);
-        builder.Property(p => p.UpdatedBy).HasMaxLength(256);
-        builder.Property(p => p.Version).IsConcurrencyToken();
         builder.Ignore(p => p.AuditLabel);
         builder.HasIndex(p => new { p.ClinicId, p.PatientId });
         builder.HasIndex(p => new { p.ClinicId, p.TherapistUserId, p.Status });
@@ -170,9 +167,6 @@ internal sealed class ScheduledSessionConfiguration : IEntityTypeConfiguration<S
         builder.Property(s => s.WarmUpMinutes).HasPrecision(6, 2);
         builder.Property(s => s.MainMinutes).HasPrecision(6, 2);
         builder.Property(s => s.CoolDownMinutes).HasPrecision(6, 2);
-        builder.Property(s => s.CreatedBy).HasMaxLength(256);
-        builder.Property(s => s.UpdatedBy).HasMaxLength(256);
-        builder.Property(s => s.Version).IsConcurrencyToken();
         builder.Ignore(s => s.AuditLabel);
         builder.HasIndex(s => new { s.ProgrammeId, s.Sequence }).IsUnique();
         builder.HasIndex(s => new { s.ClinicId, s.Date });

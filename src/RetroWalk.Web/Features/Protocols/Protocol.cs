@@ -64,10 +64,6 @@ internal sealed class ProtocolConfiguration : IEntityTypeConfiguration<Protocol>
         builder.Property(p => p.Name).HasMaxLength(ProtocolLimits.NameMaxLength).IsRequired();
         builder.Property(p => p.Indication).HasConversion<string>().HasMaxLength(32);
         builder.Property(p => p.SourceTemplateKey).HasMaxLength(64);
-        builder.Property(p => p.CreatedBy).HasMaxLength(256);
-        builder.Property(p => p.UpdatedBy).HasMaxLength(256);
-        builder.Property(p => p.ArchivedBy).HasMaxLength(256);
-        builder.Property(p => p.Version).IsConcurrencyToken();
         builder.Ignore(p => p.AuditLabel);
         builder.HasIndex(p => new { p.ClinicId, p.Name });
         builder.HasOne<Clinics.Clinic>().WithMany().HasForeignKey(p => p.ClinicId).OnDelete(DeleteBehavior.Restrict);
@@ -79,9 +75,6 @@ internal sealed class ProtocolVersionConfiguration : IEntityTypeConfiguration<Pr
     public void Configure(EntityTypeBuilder<ProtocolVersion> builder)
     {
         builder.Property(v => v.DefinitionJson).IsRequired();
-        builder.Property(v => v.CreatedBy).HasMaxLength(256);
-        builder.Property(v => v.UpdatedBy).HasMaxLength(256);
-        builder.Property(v => v.Version).IsConcurrencyToken();
         builder.Ignore(v => v.Definition);
         builder.Ignore(v => v.AuditLabel);
         builder.HasIndex(v => new { v.ProtocolId, v.VersionNumber }).IsUnique();

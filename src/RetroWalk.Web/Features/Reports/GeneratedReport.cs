@@ -32,9 +32,6 @@ internal sealed class GeneratedReportConfiguration : IEntityTypeConfiguration<Ge
         builder.Property(r => r.PageSize).HasConversion<string>().HasMaxLength(16);
         builder.Property(r => r.AssessmentAndPlan).HasMaxLength(ReportInput.AssessmentMaxLength);
         builder.Property(r => r.FileName).HasMaxLength(200);
-        builder.Property(r => r.CreatedBy).HasMaxLength(256);
-        builder.Property(r => r.UpdatedBy).HasMaxLength(256);
-        builder.Property(r => r.Version).IsConcurrencyToken();
         builder.Ignore(r => r.AuditLabel);
         builder.HasIndex(r => new { r.ClinicId, r.PatientId, r.CreatedAt });
         builder.HasOne<Patients.Patient>().WithMany().HasForeignKey(r => r.PatientId).OnDelete(DeleteBehavior.Restrict);

@@ -180,9 +180,6 @@ internal sealed class SessionRecordConfiguration : IEntityTypeConfiguration<Sess
         }
         builder.Property(s => s.AdverseEventsJson).HasMaxLength(8000).IsRequired();
         builder.Property(s => s.Notes).HasMaxLength(4000);
-        builder.Property(s => s.CreatedBy).HasMaxLength(256);
-        builder.Property(s => s.UpdatedBy).HasMaxLength(256);
-        builder.Property(s => s.Version).IsConcurrencyToken();
         builder.Ignore(s => s.AdverseEvents);
         builder.Ignore(s => s.AuditLabel);
         builder.HasIndex(s => new { s.ClinicId, s.IdempotencyKey }).IsUnique();
@@ -210,9 +207,6 @@ internal sealed class PrescriptionDecisionConfiguration : IEntityTypeConfigurati
         builder.Property(d => d.Reasons).HasMaxLength(4000).IsRequired();
         builder.Property(d => d.OverrideReason).HasMaxLength(1000);
         builder.Property(d => d.DecidedBy).HasMaxLength(256).IsRequired();
-        builder.Property(d => d.CreatedBy).HasMaxLength(256);
-        builder.Property(d => d.UpdatedBy).HasMaxLength(256);
-        builder.Property(d => d.Version).IsConcurrencyToken();
         builder.Ignore(d => d.AuditLabel);
         builder.HasIndex(d => new { d.ProgrammeId, d.ForSequence });
         builder.HasIndex(d => d.ClinicId);
