@@ -198,3 +198,62 @@ public sealed class ProgrammeTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal(0, await db.Set<ScheduledSession>().CountAsync(Token));
     }
 }
+
+public sealed class OneOngoingProgrammeTests(AppFixture app) : IClassFixture<AppFixture>
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task TwoAssignmentsAtTheSameMomentMakeOneProgrammeAndAClearRefusal()
+    {
+        var setup = await ProgrammeData.SetUpAsync(app, "RACE-1");
+        var start = ProgrammeData.NextMonday();
+        await using var first = app.ScopeFor(setup.Clinic);
+        await using var second = app.ScopeFor(setup.Clinic);
+
+        var results = await Task.WhenAll(
+            first.ServiceProvider.GetRequiredService<ProgrammeService>().AssignAsync(ProgrammeData.Assign(setup, start, DayOfWeek.Monday, DayOfWeek.Wednesday, DayOfWeek.Friday), Token),
+            second.ServiceProvider.GetRequiredService<ProgrammeService>().AssignAsync(ProgrammeData.Assign(setup, start, DayOfWeek.Tuesday, DayOfWeek.Thursday, DayOfWeek.Saturday), Token));
+
+        Assert.Single(results, r => r.Succeeded);
+        var refused = Assert.Single(results, r => !r.Succeeded);
+        Assert.Contains("A patient can have only one programme at a time", refused.Message, StringComparison.Ordinal);
+        var db = first.ServiceProvider.GetRequiredService<RetroWalkDbContext>();
+        Assert.Equal(1, await db.Set<Programme>().CountAsync(g => g.PatientId == setup.PatientId, Token));
+    }
+
+    [Fact]
+    public async Task TheDatabaseItselfRefusesASecondOngoingProgrammeButNotACompletedOne()
+    {
+        var setup = await ProgrammeData.SetUpAsync(app, "RACE-2");
+        await using var scope = app.ScopeFor(setup.Clinic);
+        var programmes = scope.ServiceProvider.GetRequiredService<ProgrammeService>();
+        var assigned = await programmes.AssignAsync(ProgrammeData.Assign(setup, ProgrammeData.NextMonday(), DayOfWeek.Monday, DayOfWeek.Wednesday, DayOfWeek.Friday), Token);
+        Assert.True(assigned.Succeeded, assigned.Message);
+
+        var db = scope.ServiceProvider.GetRequiredService<RetroWalkDbContext>();
+        var existing = await db.Set<Programme>().AsNoTracking().SingleAsync(g => g.Id == assigned.Id, Token);
+        db.Set<Programme>().Add(Copy(existing, ProgrammeStatus.Active));
+        var error = await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync(Token));
+        Assert.True(Database.IsUniqueViolation(error));
+
+        db.ChangeTracker.Clear();
+        db.Set<Programme>().Add(Copy(existing, ProgrammeStatus.Completed));
+        await db.SaveChangesAsync(Token);
+    }
+
+    private static Programme Copy(Programme source, ProgrammeStatus status) => new()
+    {
+        ClinicId = source.ClinicId,
+        PatientId = source.PatientId,
+        ProtocolId = source.ProtocolId,
+        ProtocolVersionId = source.ProtocolVersionId,
+        ProtocolName = source.ProtocolName,
+        ProtocolVersionNumber = source.ProtocolVersionNumber,
+        TherapistUserId = source.TherapistUserId,
+        TherapistName = source.TherapistName,
+        StartDate = source.StartDate.AddDays(-60),
+        TrainingDays = source.TrainingDays,
+        Status = status,
+    };
+}

@@ -485,10 +485,8 @@ namespace RetroWalk.Web.Data.Migrations
 
                     b.Property<string>("SpeedUnit")
                         .IsRequired()
-                        .ValueGeneratedOnAdd()
                         .HasMaxLength(24)
-                        .HasColumnType("character varying(24)")
-                        .HasDefaultValue("KilometresPerHour");
+                        .HasColumnType("character varying(24)");
 
                     b.Property<string>("TimeZone")
                         .IsRequired()
@@ -683,8 +681,6 @@ namespace RetroWalk.Web.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PatientId");
-
                     b.HasIndex("ProtocolId");
 
                     b.HasIndex("ProtocolVersionId");
@@ -692,6 +688,10 @@ namespace RetroWalk.Web.Data.Migrations
                     b.HasIndex("ClinicId", "PatientId");
 
                     b.HasIndex("ClinicId", "TherapistUserId", "Status");
+
+                    b.HasIndex(new[] { "PatientId" }, "IX_Programmes_OneOngoingPerPatient")
+                        .IsUnique()
+                        .HasFilter("\"Status\" IN ('Planned', 'Active', 'Paused')");
 
                     b.ToTable("Programme");
                 });

@@ -33,6 +33,6 @@ internal sealed class ClinicConfiguration : IEntityTypeConfiguration<Clinic>
         builder.Property(c => c.Address).HasMaxLength(500);
         builder.Property(c => c.TimeZone).HasMaxLength(64);
         builder.Property(c => c.ReportPageSize).HasConversion<string>().HasMaxLength(16);
-        builder.Property(c => c.SpeedUnit).HasConversion<string>().HasMaxLength(24).HasDefaultValue(SpeedUnit.KilometresPerHour);
+        builder.Property(c => c.SpeedUnit).HasConversion<string>().HasMaxLength(24);
     }
 }

@@ -147,6 +147,10 @@ internal sealed class ProgrammeConfiguration : IEntityTypeConfiguration<Programm
         builder.Property(p => p.DiscontinuedReason).HasMaxLength(1000);
         builder.Ignore(p => p.AuditLabel);
         builder.HasIndex(p => new { p.ClinicId, p.PatientId });
+        // The database enforces one ongoing programme per patient, even for two assignments at the same moment.
+        // (The filter is PostgreSQL SQL; a SQL Server provider would write [Status] instead of "Status".)
+        builder.HasIndex(p => p.PatientId, "IX_Programmes_OneOngoingPerPatient").IsUnique()
+            .HasFilter($"\"Status\" IN ({string.Join(", ", ProgrammeStatuses.Ongoing.Select(s => $"'{s}'"))})");
         builder.HasIndex(p => new { p.ClinicId, p.TherapistUserId, p.Status });
         builder.HasIndex(p => p.ProtocolVersionId);
         builder.HasOne<Patient>().WithMany().HasForeignKey(p => p.PatientId).OnDelete(DeleteBehavior.Restrict);

@@ -43,15 +43,9 @@ public sealed class ProgrammeService(IDbContextFactory<RetroWalkDbContext> dbFac
             return SaveResult.NotFound();
         }
 
-        var ongoing = await db.Set<Programme>()
-            .Where(g => g.PatientId == patient.Id && ProgrammeStatuses.Ongoing.Contains(g.Status))
-            .Select(g => new { g.ProtocolName, g.StartDate, g.Status }).FirstOrDefaultAsync(cancellationToken);
-        if (ongoing is not null)
+        if (await AlreadyOngoingAsync(db, patient, cancellationToken) is { } refusal)
         {
-            var status = ProgrammeStatuses.Effective(ongoing.Status, ongoing.StartDate, Today).Display().ToLowerInvariant();
-            errors.Add("", $"{patient.FullName} already has a {status} programme ({ongoing.ProtocolName}, starting {ProgrammeDisplay.Date(ongoing.StartDate)}). "
-                + "A patient can have only one programme at a time: complete or discontinue it first.");
-            return SaveResult.Invalid(errors) with { Message = errors[""][0] };
+            return refusal;
         }
 
         var found = input.ProtocolId is { } protocolId
@@ -112,12 +106,41 @@ public sealed class ProgrammeService(IDbContextFactory<RetroWalkDbContext> dbFac
         {
             db.Set<ScheduledSession>().Add(NewSession(programme, session, prescription));
         }
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (Database.IsUniqueViolation(ex))
+        {
+            // Another assignment for this patient was saved between the check above and this save.
+            db.ChangeTracker.Clear();
+            if (await AlreadyOngoingAsync(db, patient, cancellationToken) is { } lostRace)
+            {
+                return lostRace;
+            }
+            throw;
+        }
         var sessions = schedule.Sessions;
         return SaveResult.Saved(programme.Id, programme.Version) with
         {
             Message = $"{sessions.Count} sessions planned from {ProgrammeDisplay.Date(sessions[0].Date)} to {ProgrammeDisplay.Date(sessions[^1].Date)}.",
         };
+    }
+
+    /// <summary>A refusal naming the patient's ongoing programme, or null when there is none.</summary>
+    private async Task<SaveResult?> AlreadyOngoingAsync(RetroWalkDbContext db, Patient patient, CancellationToken cancellationToken)
+    {
+        var ongoing = await db.Set<Programme>()
+            .Where(g => g.PatientId == patient.Id && ProgrammeStatuses.Ongoing.Contains(g.Status))
+            .Select(g => new { g.ProtocolName, g.StartDate, g.Status }).FirstOrDefaultAsync(cancellationToken);
+        if (ongoing is null)
+        {
+            return null;
+        }
+        var status = ProgrammeStatuses.Effective(ongoing.Status, ongoing.StartDate, Today).Display().ToLowerInvariant();
+        var message = $"{patient.FullName} already has a {status} programme ({ongoing.ProtocolName}, starting {ProgrammeDisplay.Date(ongoing.StartDate)}). "
+            + "A patient can have only one programme at a time: complete or discontinue it first.";
+        return SaveResult.Invalid(new FieldErrors { { "", message } }) with { Message = message };
     }
 
     public async Task<IReadOnlyList<ProgrammeListItem>> ListForPatientAsync(Guid patientId, CancellationToken cancellationToken = default)
