@@ -11,7 +11,7 @@ namespace RetroWalk.Clinical.Measures;
 public static class MeasureCatalogue
 {
     /// <summary>Source text for a value taken from the domain reference without a primary citation.</summary>
-    public const string DomainReference = "see DOMAIN reference";
+    public const string DomainReference = "primary citation not yet recorded";
 
     /// <summary>Source text for a value the domain reference marks unverified.</summary>
     public const string Unverified = "unverified";
