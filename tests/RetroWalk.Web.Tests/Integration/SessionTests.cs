@@ -43,6 +43,26 @@ public sealed class SessionTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task ARecordedSessionCannotBeMovedOrCancelledFromTheSchedule()
+    {
+        var (setup, programmeId) = await ProgrammeInThePastAsync("SES-LOCK");
+        await using var scope = app.ScopeFor(setup.Clinic);
+        var sessions = scope.ServiceProvider.GetRequiredService<SessionService>();
+        Assert.True((await sessions.SaveAsync(programmeId, await CompletedAsync(sessions, programmeId, 1), Token)).Succeeded);
+        var programmes = scope.ServiceProvider.GetRequiredService<ProgrammeService>();
+        var version = (await programmes.GetAsync(programmeId, Token))!.Version;
+
+        var cancelled = await programmes.CancelSessionAsync(programmeId, version, 1, Token);
+        var moved = await programmes.MoveSessionAsync(programmeId, version, 1, ProgrammeData.NextMonday(), Token);
+
+        Assert.Equal("Session 1 has already been recorded, so it cannot be cancelled. Edit its session record instead.", cancelled.Message);
+        Assert.Equal("Session 1 has already been recorded, so it cannot be moved. Edit its session record instead.", moved.Message);
+        var schedule = await programmes.GetScheduleAsync(programmeId, Token);
+        Assert.True(schedule.Single(s => s.Sequence == 1).IsPlanned);
+        Assert.True((await programmes.CancelSessionAsync(programmeId, version, 2, Token)).Succeeded);
+    }
+
+    [Fact]
     public async Task SavingASessionUpdatesAdherenceAndDose()
     {
         var (setup, programmeId) = await ProgrammeInThePastAsync();

@@ -220,8 +220,8 @@ public sealed class ProgrammeService(IDbContextFactory<RetroWalkDbContext> dbFac
             r.ProtocolName, r.Session.Sequence, r.Total, r.Session.Date, r.Session.Week, r.Session.IsMakeUp, ToItem(r.Session).Prescription))];
     }
 
-    public Task<SaveResult> MoveSessionAsync(Guid id, Guid version, int sequence, DateOnly newDate, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, version, (programme, sessions, definition) =>
+    public async Task<SaveResult> MoveSessionAsync(Guid id, Guid version, int sequence, DateOnly newDate, CancellationToken cancellationToken = default) =>
+        await RecordedRefusalAsync(id, sequence, "moved", cancellationToken) ?? await ChangeAsync(id, version, (programme, sessions, definition) =>
         {
             if (newDate < programme.StartDate)
             {
@@ -234,8 +234,8 @@ public sealed class ProgrammeService(IDbContextFactory<RetroWalkDbContext> dbFac
             return Apply(programme, sessions, definition, Schedules.Move(Planned(sessions), sequence, newDate));
         }, $"Session {sequence} moved to {ProgrammeDisplay.Date(newDate)}.", cancellationToken);
 
-    public Task<SaveResult> CancelSessionAsync(Guid id, Guid version, int sequence, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, version, (programme, sessions, definition) =>
+    public async Task<SaveResult> CancelSessionAsync(Guid id, Guid version, int sequence, CancellationToken cancellationToken = default) =>
+        await RecordedRefusalAsync(id, sequence, "cancelled", cancellationToken) ?? await ChangeAsync(id, version, (programme, sessions, definition) =>
             sessions.FirstOrDefault(s => s.Sequence == sequence) is not { Status: ScheduledSessionStatus.Planned }
                 ? $"Session {sequence} is not a planned session."
                 : Apply(programme, sessions, definition, Schedules.Cancel(Planned(sessions), sequence)),
@@ -338,6 +338,18 @@ public sealed class ProgrammeService(IDbContextFactory<RetroWalkDbContext> dbFac
             session.Status = ScheduledSessionStatus.Cancelled;
         }
         return null;
+    }
+
+    /// <summary>A session that already has a session record keeps its date and stays planned: the record is the truth.</summary>
+    private async Task<SaveResult?> RecordedRefusalAsync(Guid id, int sequence, string change, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (!await db.Set<Sessions.SessionRecord>().AnyAsync(r => r.ProgrammeId == id && r.Sequence == sequence, cancellationToken))
+        {
+            return null;
+        }
+        var message = $"Session {sequence} has already been recorded, so it cannot be {change}. Edit its session record instead.";
+        return new SaveResult(SaveStatus.Invalid, Errors: new FieldErrors { { "", message } }, Message: message);
     }
 
     private async Task<SaveResult> ChangeAsync(
