@@ -24,8 +24,24 @@ public sealed record BatchStatus(Guid Id, BatchState State, int Done, int Total,
 {
     public bool IsRunning => State is BatchState.Preparing or BatchState.Rendering;
 
-    /// <summary>0–100: preparing counts for the first half, rendering for the second.</summary>
-    public int Percent => Total == 0 ? (IsRunning ? 0 : 100) : (int)(100.0 * (State == BatchState.Rendering ? Total + Done : State == BatchState.Preparing ? Done : 2 * Total) / (2 * Total));
+    /// <summary>0–100: preparing the reports is the first half of the work, rendering them the second.</summary>
+    public int Percent
+    {
+        get
+        {
+            if (Total == 0)
+            {
+                return IsRunning ? 0 : 100;
+            }
+            var stepsDone = State switch
+            {
+                BatchState.Preparing => Done,
+                BatchState.Rendering => Total + Done,
+                _ => 2 * Total,
+            };
+            return 100 * stepsDone / (2 * Total);
+        }
+    }
 }
 
 public sealed record BatchDownload(string Path, string FileName);
