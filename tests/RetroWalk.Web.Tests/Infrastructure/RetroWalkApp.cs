@@ -27,6 +27,7 @@ public class RetroWalkApp : WebApplicationFactory<Program>, IAsyncLifetime
     private TestDatabase? database;
     private bool kestrel;
     private bool demoData;
+    private bool productionSignInDefaults;
 
     public TestDatabase Database => database ?? throw new InvalidOperationException("The app fixture is not initialised.");
 
@@ -36,6 +37,13 @@ public class RetroWalkApp : WebApplicationFactory<Program>, IAsyncLifetime
     protected RetroWalkApp WithKestrel()
     {
         kestrel = true;
+        return this;
+    }
+
+    /// <summary>Sign-in throttling and two-factor requirements exactly as a deployment gets them.</summary>
+    protected RetroWalkApp WithProductionSignInDefaults()
+    {
+        productionSignInDefaults = true;
         return this;
     }
 
@@ -69,6 +77,14 @@ public class RetroWalkApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Demo:Seed", demoData ? "true" : "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning");
+        // One test app stands in for a whole clinic network signing in from one address, and its tests sign
+        // administrators in with a password only. The security tests use the real defaults (SecurityAppFixture).
+        if (!productionSignInDefaults)
+        {
+            builder.UseSetting("SignIn:PerAddressPerMinute", "100000");
+            builder.UseSetting("SignIn:PerAccountPerWindow", "1000");
+            builder.UseSetting("SignIn:RequireTwoFactorForAdministrators", "false");
+        }
     }
 
     public override async ValueTask DisposeAsync()
