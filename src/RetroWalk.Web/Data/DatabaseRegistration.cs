@@ -1,8 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Npgsql;
 using RetroWalk.Web.Data.Auditing;
+using RetroWalk.Web.Data.Providers;
 using RetroWalk.Web.Infrastructure;
 
 namespace RetroWalk.Web.Data;
@@ -11,8 +11,11 @@ public sealed class DatabaseOptions
 {
     public const string Section = "Database";
 
+    /// <summary><c>PostgreSQL</c> (default) or <c>SqlServer</c>; see <see cref="DatabaseProvider"/>.</summary>
+    public string Provider { get; set; } = DatabaseProvider.PostgreSql.Name;
+
     /// <summary>Bound from <c>ConnectionStrings:RetroWalk</c>.</summary>
-    [Required(ErrorMessage = "No database is configured. Set ConnectionStrings:RetroWalk (environment variable ConnectionStrings__RetroWalk) to a PostgreSQL connection string, or start the app with scripts/run.sh, which starts a private PostgreSQL server.")]
+    [Required(ErrorMessage = "No database is configured. Set ConnectionStrings:RetroWalk (environment variable ConnectionStrings__RetroWalk) to a connection string for Database:Provider (PostgreSQL by default, or SqlServer), or start the app with scripts/run.sh, which starts a private PostgreSQL server.")]
     public string? ConnectionString { get; set; }
 
     /// <summary>Apply pending migrations at start-up (on in appsettings.Development.json).</summary>
@@ -28,6 +31,8 @@ public static class Database
             .Configure<IConfiguration>((options, configuration) =>
                 options.ConnectionString ??= configuration.GetConnectionString("RetroWalk"))
             .ValidateDataAnnotations()
+            .Validate(options => DatabaseProvider.Named(options.Provider) is not null,
+                $"Database:Provider must be one of: {string.Join(", ", DatabaseProvider.All.Select(p => p.Name))}.")
             .ValidateOnStart();
 
         builder.Services.AddSingleton(TimeProvider.System);
@@ -39,9 +44,9 @@ public static class Database
         // current user of its request or circuit for the clinic query filter and the audit trail.
         builder.Services.AddDbContextFactory<RetroWalkDbContext>((sp, options) =>
             {
-                var connectionString = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString;
-                options.UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure(3))
-                    .AddInterceptors(sp.GetRequiredService<AuditInterceptor>());
+                var database = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+                DatabaseProvider.Named(database.Provider)!.Use(options, database.ConnectionString!);
+                options.AddInterceptors(sp.GetRequiredService<AuditInterceptor>());
             },
             ServiceLifetime.Scoped);
         builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<RetroWalkDbContext>>().CreateDbContext());
@@ -53,11 +58,14 @@ public static class Database
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
+        var provider = DatabaseProvider.Named(scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider)!;
+        MigrationsAssemblies.Load(provider);
         await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<RetroWalkDbContext>>()
             .CreateDbContextAsync(cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
     }
 
+    /// <summary>A save refused by a unique index or constraint, on whichever provider.</summary>
     public static bool IsUniqueViolation(DbUpdateException exception) =>
-        exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+        DatabaseProvider.All.Any(p => p.IsUniqueViolation(exception));
 }

@@ -2,18 +2,21 @@
 using System;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using RetroWalk.Web.Data;
 
 #nullable disable
 
-namespace RetroWalk.Web.Data.Migrations
+namespace RetroWalk.Migrations.PostgreSQL.Migrations
 {
     [DbContext(typeof(RetroWalkDbContext))]
-    partial class RetroWalkDbContextModelSnapshot : ModelSnapshot
+    [Migration("20261121073204_ClinicSpeedUnitWithoutDatabaseDefault")]
+    partial class ClinicSpeedUnitWithoutDatabaseDefault
     {
-        protected override void BuildModel(ModelBuilder modelBuilder)
+        /// <inheritdoc />
+        protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder
@@ -681,6 +684,8 @@ namespace RetroWalk.Web.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("PatientId");
+
                     b.HasIndex("ProtocolId");
 
                     b.HasIndex("ProtocolVersionId");
@@ -688,10 +693,6 @@ namespace RetroWalk.Web.Data.Migrations
                     b.HasIndex("ClinicId", "PatientId");
 
                     b.HasIndex("ClinicId", "TherapistUserId", "Status");
-
-                    b.HasIndex(new[] { "PatientId" }, "IX_Programmes_OneOngoingPerPatient")
-                        .IsUnique()
-                        .HasFilter("\"Status\" IN ('Planned', 'Active', 'Paused')");
 
                     b.ToTable("Programme");
                 });

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace RetroWalk.Web.Data.Migrations
+namespace RetroWalk.Migrations.PostgreSQL.Migrations
 {
     /// <inheritdoc />
     public partial class Sessions : Migration

@@ -2,21 +2,18 @@
 using System;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using RetroWalk.Web.Data;
 
 #nullable disable
 
-namespace RetroWalk.Web.Data.Migrations
+namespace RetroWalk.Migrations.PostgreSQL.Migrations
 {
     [DbContext(typeof(RetroWalkDbContext))]
-    [Migration("20261121073204_ClinicSpeedUnitWithoutDatabaseDefault")]
-    partial class ClinicSpeedUnitWithoutDatabaseDefault
+    partial class RetroWalkDbContextModelSnapshot : ModelSnapshot
     {
-        /// <inheritdoc />
-        protected override void BuildTargetModel(ModelBuilder modelBuilder)
+        protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder
@@ -684,8 +681,6 @@ namespace RetroWalk.Web.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PatientId");
-
                     b.HasIndex("ProtocolId");
 
                     b.HasIndex("ProtocolVersionId");
@@ -693,6 +688,10 @@ namespace RetroWalk.Web.Data.Migrations
                     b.HasIndex("ClinicId", "PatientId");
 
                     b.HasIndex("ClinicId", "TherapistUserId", "Status");
+
+                    b.HasIndex(new[] { "PatientId" }, "IX_Programmes_OneOngoingPerPatient")
+                        .IsUnique()
+                        .HasFilter("\"Status\" IN ('Planned', 'Active', 'Paused')");
 
                     b.ToTable("Programme");
                 });

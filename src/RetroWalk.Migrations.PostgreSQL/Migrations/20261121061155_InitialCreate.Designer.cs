@@ -9,7 +9,7 @@ using RetroWalk.Web.Data;
 
 #nullable disable
 
-namespace RetroWalk.Web.Data.Migrations
+namespace RetroWalk.Migrations.PostgreSQL.Migrations
 {
     [DbContext(typeof(RetroWalkDbContext))]
     [Migration("20261121061155_InitialCreate")]

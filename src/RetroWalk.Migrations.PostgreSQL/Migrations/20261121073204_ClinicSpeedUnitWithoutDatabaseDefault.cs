@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace RetroWalk.Web.Data.Migrations
+namespace RetroWalk.Migrations.PostgreSQL.Migrations
 {
     /// <inheritdoc />
     public partial class ClinicSpeedUnitWithoutDatabaseDefault : Migration
