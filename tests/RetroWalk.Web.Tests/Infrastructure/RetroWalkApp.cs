@@ -115,16 +115,26 @@ public class RetroWalkApp : WebApplicationFactory<Program>, IAsyncLifetime
     public HttpClient CreateBrowserlikeClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
     /// <summary>Signs in through the real sign-in form (antiforgery token included).</summary>
-    public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password)
+    public static Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password) =>
+        PostFormAsync(client, "/Account/Login", new() { ["Input.Email"] = email, ["Input.Password"] = password });
+
+    /// <summary>
+    /// Opens a page, takes the posted form holding the given fields (with its hidden fields: antiforgery token,
+    /// form name), fills the fields in and posts it (to <paramref name="action"/> when given), as a browser
+    /// without JavaScript would.
+    /// </summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, Dictionary<string, string> values, string? action = null)
     {
-        var page = await client.GetStringAsync("/Account/Login");
+        var page = await client.GetStringAsync(path);
         var document = new HtmlParser().ParseDocument(page);
-        var form = document.QuerySelector("form[method=post]") ?? throw new InvalidOperationException("No sign-in form.");
+        var form = document.QuerySelectorAll("form[method=post]")
+            .FirstOrDefault(f => values.Keys.All(name => f.QuerySelector($"[name='{name}']") is not null))
+            ?? throw new InvalidOperationException($"{path} has no form with the fields {string.Join(", ", values.Keys)}.");
         var fields = form.QuerySelectorAll("input[type=hidden]")
             .Select(i => new KeyValuePair<string, string>(i.GetAttribute("name")!, i.GetAttribute("value") ?? ""))
-            .Append(new("Input.Email", email))
-            .Append(new("Input.Password", password));
-        return await client.PostAsync("/Account/Login", new FormUrlEncodedContent(fields));
+            .Where(f => !values.ContainsKey(f.Key))
+            .Concat(values);
+        return await client.PostAsync(action ?? path, new FormUrlEncodedContent(fields));
     }
 }
 
