@@ -1,8 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Npgsql;
 using RetroWalk.Web.Data.Auditing;
+using RetroWalk.Web.Data.Providers;
 using RetroWalk.Web.Infrastructure;
 
 namespace RetroWalk.Web.Data;
@@ -11,8 +11,11 @@ public sealed class DatabaseOptions
 {
     public const string Section = "Database";
 
+    /// <summary><c>PostgreSQL</c> (default) or <c>SqlServer</c>; see <see cref="DatabaseProvider"/>.</summary>
+    public string Provider { get; set; } = DatabaseProvider.PostgreSql.Name;
+
     /// <summary>Bound from <c>ConnectionStrings:RetroWalk</c>.</summary>
-    [Required(ErrorMessage = "No database is configured. Set ConnectionStrings:RetroWalk (environment variable ConnectionStrings__RetroWalk) to a PostgreSQL connection string, or start the app with scripts/run.sh, which starts a private PostgreSQL server.")]
+    [Required(ErrorMessage = "No database is configured. Set ConnectionStrings:RetroWalk (environment variable ConnectionStrings__RetroWalk) to a connection string for Database:Provider (PostgreSQL by default, or SqlServer), or start the app with scripts/run.sh, which starts a private PostgreSQL server.")]
     public string? ConnectionString { get; set; }
 
     /// <summary>Apply pending migrations at start-up (on in appsettings.Development.json).</summary>
@@ -48,6 +51,8 @@ public static class Database
             .Configure<IConfiguration>((options, configuration) =>
                 options.ConnectionString ??= configuration.GetConnectionString("RetroWalk"))
             .ValidateDataAnnotations()
+            .Validate(options => DatabaseProvider.Named(options.Provider) is not null,
+                $"Database:Provider must be one of: {string.Join(", ", DatabaseProvider.All.Select(p => p.Name))}.")
             .ValidateOnStart();
 
         builder.Services.AddSingleton(TimeProvider.System);
@@ -62,9 +67,8 @@ public static class Database
         builder.Services.AddDbContextFactory<RetroWalkDbContext>((sp, options) =>
             {
                 var database = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-                options.UseNpgsql(WithPoolLimit(database.ConnectionString!, database.MaxPoolSize),
-                        npgsql => npgsql.EnableRetryOnFailure(database.MaxRetryCount, database.MaxRetryDelay, errorCodesToAdd: null))
-                    .AddInterceptors(sp.GetRequiredService<AuditInterceptor>());
+                DatabaseProvider.Named(database.Provider)!.Use(options, database.ConnectionString!, database);
+                options.AddInterceptors(sp.GetRequiredService<AuditInterceptor>());
             },
             ServiceLifetime.Scoped);
         builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<RetroWalkDbContext>>().CreateDbContext());
@@ -72,19 +76,6 @@ public static class Database
         builder.Services.AddHealthChecks().AddDbContextCheck<RetroWalkDbContext>("database", tags: [HealthEndpoints.ReadinessTag]);
         return builder;
     }
-
-    /// <summary>Caps the connection pool at <paramref name="maxPoolSize"/> unless the connection string sets its own size.</summary>
-    public static string WithPoolLimit(string connectionString, int maxPoolSize)
-    {
-        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
-        if (given.Keys.Cast<string>().Any(key => PoolSizeKeywords.Contains(key.Replace(" ", ""), StringComparer.OrdinalIgnoreCase)))
-        {
-            return connectionString;
-        }
-        return new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = maxPoolSize }.ConnectionString;
-    }
-
-    private static readonly string[] PoolSizeKeywords = ["MaximumPoolSize", "MaxPoolSize"];
 
     /// <summary>
     /// Runs <paramref name="work"/> in a transaction the caller controls, as one retriable unit: after a transient
@@ -104,11 +95,14 @@ public static class Database
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
+        var provider = DatabaseProvider.Named(scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider)!;
+        MigrationsAssemblies.Load(provider);
         await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<RetroWalkDbContext>>()
             .CreateDbContextAsync(cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
     }
 
+    /// <summary>A save refused by a unique index or constraint, on whichever provider.</summary>
     public static bool IsUniqueViolation(DbUpdateException exception) =>
-        exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+        DatabaseProvider.All.Any(p => p.IsUniqueViolation(exception));
 }

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
+using MudBlazor;
+using MudBlazor.Services;
 using Radzen;
 using RetroWalk.Web.Components;
 using RetroWalk.Web.Data;
@@ -14,6 +16,22 @@ public static class WebRegistration
     {
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddRadzenComponents();
+        builder.Services.AddMudServices(options =>
+        {
+            // One short message at a time, over the app bar where it covers no form field; errors stay
+            // until dismissed. Feedback (the only caller) replaces the last message; SnackbarPolicy
+            // clears it on navigation.
+            var snackbar = options.SnackbarConfiguration;
+            snackbar.PositionClass = Defaults.Classes.Position.TopCenter;
+            snackbar.MaxDisplayedSnackbars = 1;
+            snackbar.PreventDuplicates = true;
+            snackbar.NewestOnTop = true;
+            snackbar.ShowCloseIcon = true;
+            snackbar.VisibleStateDuration = 4000;
+            snackbar.ShowTransitionDuration = 150;
+            snackbar.HideTransitionDuration = 150;
+        });
+        builder.Services.AddScoped<Feedback>();
         builder.Services.AddHttpContextAccessor();
         builder.AddRetroWalkFeatures();
 
@@ -46,9 +64,6 @@ public static class WebRegistration
         app.UseAntiforgery();
 
         app.MapStaticAssets().AllowAnonymous();
-#if BLAZOR_SCRIPT_SHIM
-        app.MapBlazorScriptShim();
-#endif
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         app.MapRetroWalkEndpoints();

@@ -91,7 +91,9 @@ public sealed class ReportTests(AppFixture app) : IClassFixture<AppFixture>
     {
         var setup = await ProgrammeData.SetUpAsync(app, "LONG-1");
         await using var scope = app.ScopeFor(setup.Clinic);
-        var start = ProgrammeData.NextMonday().AddDays(-35);
+        // Six weeks before next Monday: the four planned weeks and the 30 days of extra sessions all lie
+        // in the past, whichever weekday today is.
+        var start = ProgrammeData.NextMonday().AddDays(-42);
         var programmeId = (await scope.ServiceProvider.GetRequiredService<ProgrammeService>()
             .AssignAsync(ProgrammeData.Assign(setup, start, DayOfWeek.Monday, DayOfWeek.Wednesday, DayOfWeek.Friday), Token)).Id;
         var sessions = scope.ServiceProvider.GetRequiredService<SessionService>();
