@@ -65,7 +65,7 @@ public static class WebRegistration
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         app.MapRetroWalkEndpoints();
-        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapRetroWalkHealth();
         return app;
     }
 

@@ -27,6 +27,8 @@ public class RetroWalkApp : WebApplicationFactory<Program>, IAsyncLifetime
     private TestDatabase? database;
     private bool kestrel;
     private bool demoData;
+    private string? server;
+    private readonly Dictionary<string, string> settings = [];
 
     public TestDatabase Database => database ?? throw new InvalidOperationException("The app fixture is not initialised.");
 
@@ -45,9 +47,23 @@ public class RetroWalkApp : WebApplicationFactory<Program>, IAsyncLifetime
         return this;
     }
 
+    /// <summary>Its database on another PostgreSQL server than the shared test server.</summary>
+    public RetroWalkApp OnServer(string serverConnectionString)
+    {
+        server = serverConnectionString;
+        return this;
+    }
+
+    /// <summary>A configuration value, as an environment variable would set it.</summary>
+    public RetroWalkApp WithSetting(string key, string value)
+    {
+        settings[key] = value;
+        return this;
+    }
+
     public virtual async ValueTask InitializeAsync()
     {
-        database = await TestDatabase.CreateAsync();
+        database = await TestDatabase.CreateAsync(server);
         if (kestrel)
         {
             UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
@@ -69,6 +85,10 @@ public class RetroWalkApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Demo:Seed", demoData ? "true" : "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning");
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     public override async ValueTask DisposeAsync()
@@ -141,9 +161,13 @@ public class RetroWalkApp : WebApplicationFactory<Program>, IAsyncLifetime
 /// <summary>The app on Kestrel with the demo data, for browser tests.</summary>
 public sealed class BrowserApp : RetroWalkApp
 {
-    public BrowserApp()
+    public BrowserApp(string? server = null)
     {
         WithKestrel();
         WithDemoData();
+        if (server is not null)
+        {
+            OnServer(server);
+        }
     }
 }
