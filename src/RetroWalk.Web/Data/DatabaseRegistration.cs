@@ -30,7 +30,7 @@ public static class Database
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddClinicClock();
         builder.Services.AddSingleton<AuditInterceptor>();
         builder.Services.AddScoped<CurrentUser>();
         builder.Services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());

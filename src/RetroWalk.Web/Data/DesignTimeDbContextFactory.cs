@@ -18,7 +18,9 @@ internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<R
         return new(new DbContextOptionsBuilder<RetroWalkDbContext>()
                 .UseNpgsql("Host=127.0.0.1;Database=retrowalk_design")
                 .UseApplicationServiceProvider(appServices)
+#pragma warning disable RS0030 // design time (dotnet ef) has no app services: the system clock is the only one
                 .AddInterceptors(new AuditInterceptor(TimeProvider.System))
+#pragma warning restore RS0030
                 .Options,
             new CurrentUser());
     }
