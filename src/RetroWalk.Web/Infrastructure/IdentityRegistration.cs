@@ -57,6 +57,7 @@ public static class IdentityRegistration
             .AddEntityFrameworkStores<RetroWalkDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<AuthenticatorCodes>(TokenOptions.DefaultAuthenticatorProvider)
             .AddClaimsPrincipalFactory<RetroWalkClaimsPrincipalFactory>();
         services.AddScoped<IUserConfirmation<ApplicationUser>, ActiveAccountConfirmation>();
 

@@ -5,7 +5,10 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
 using RetroWalk.Web.Data;
 using RetroWalk.Web.Features.Clinics;
 using RetroWalk.Web.Features.Demo;
@@ -18,7 +21,8 @@ public sealed record TestClinic(Guid Id, string Name, string AdminEmail, string 
 
 /// <summary>
 /// The real app on its own throwaway PostgreSQL database, migrated at start-up as in Development.
-/// With <see cref="WithKestrel"/> it listens on a loopback port for Chromium.
+/// With <see cref="WithKestrel"/> it listens on a loopback port for Chromium. Its clock stands still at
+/// <see cref="TestClock.Start"/> (tests may advance it) and its clinics keep <see cref="TestClock.TimeZone"/>.
 /// </summary>
 public class RetroWalkApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
@@ -29,6 +33,9 @@ public class RetroWalkApp : WebApplicationFactory<Program>, IAsyncLifetime
     private bool demoData;
     private string? server;
     private readonly Dictionary<string, string> settings = [];
+
+    /// <summary>The app's only clock.</summary>
+    public FakeTimeProvider Clock { get; } = TestClock.NewProvider();
 
     public TestDatabase Database => database ?? throw new InvalidOperationException("The app fixture is not initialised.");
 
@@ -83,12 +90,14 @@ public class RetroWalkApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:RetroWalk", Database.ConnectionString);
         builder.UseSetting("Database:MigrateOnStartup", "true");
         builder.UseSetting("Demo:Seed", demoData ? "true" : "false");
+        builder.UseSetting("Demo:TimeZone", TestClock.TimeZone.Id);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning");
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
         }
+        builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
 
     public override async ValueTask DisposeAsync()
@@ -109,7 +118,7 @@ public class RetroWalkApp : WebApplicationFactory<Program>, IAsyncLifetime
         var sp = scope.ServiceProvider;
         await DemoData.EnsureRolesAsync(sp.GetRequiredService<RoleManager<IdentityRole>>());
         var db = sp.GetRequiredService<RetroWalkDbContext>();
-        var clinic = new Clinic { Name = name, Address = "1 Test Street" };
+        var clinic = new Clinic { Name = name, Address = "1 Test Street", TimeZone = TestClock.TimeZone.Id };
         db.Clinics.Add(clinic);
         await db.SaveChangesAsync();
 
