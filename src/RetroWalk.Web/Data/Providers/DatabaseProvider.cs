@@ -30,8 +30,19 @@ public abstract class DatabaseProvider
     /// <summary>A connection string that is never opened: generating migrations and scripts needs no server.</summary>
     public abstract string DesignTimeConnectionString { get; }
 
-    /// <summary>Connects the context to this provider, with its migrations assembly and retries on transient faults.</summary>
-    public abstract void Use(DbContextOptionsBuilder options, string connectionString);
+    /// <summary>
+    /// Connects the context to this provider, with its migrations assembly, retries on transient faults and the
+    /// connection pool capped (see <see cref="DatabaseOptions"/>; its defaults when <paramref name="settings"/> is null).
+    /// </summary>
+    public abstract void Use(DbContextOptionsBuilder options, string connectionString, DatabaseOptions? settings = null);
+
+    /// <summary>Whether the connection string sizes the pool itself (which then wins over <see cref="DatabaseOptions.MaxPoolSize"/>).</summary>
+    protected static bool SetsPoolSize(string connectionString)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        return given.Keys.Cast<string>().Any(key => key.Replace(" ", "", StringComparison.Ordinal) is var compact
+            && (compact.Equals("MaxPoolSize", StringComparison.OrdinalIgnoreCase) || compact.Equals("MaximumPoolSize", StringComparison.OrdinalIgnoreCase)));
+    }
 
     /// <summary>The model's provider-specific SQL (index filters).</summary>
     public abstract void ConfigureModel(ModelBuilder builder);

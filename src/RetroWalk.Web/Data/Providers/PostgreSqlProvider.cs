@@ -33,8 +33,16 @@ public sealed class PostgreSqlProvider : DatabaseProvider
 
     public override string DesignTimeConnectionString => "Host=127.0.0.1;Database=retrowalk_design";
 
-    public override void Use(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure(3).MigrationsAssembly(MigrationsAssembly));
+    public override void Use(DbContextOptionsBuilder options, string connectionString, DatabaseOptions? settings = null)
+    {
+        settings ??= new DatabaseOptions();
+        var pooled = SetsPoolSize(connectionString)
+            ? connectionString
+            : new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = settings.MaxPoolSize }.ConnectionString;
+        options.UseNpgsql(pooled, npgsql => npgsql
+            .EnableRetryOnFailure(settings.MaxRetryCount, settings.MaxRetryDelay, errorCodesToAdd: null)
+            .MigrationsAssembly(MigrationsAssembly));
+    }
 
     public override void ConfigureModel(ModelBuilder builder) =>
         // One ongoing programme per patient, even for two assignments at the same moment.

@@ -39,8 +39,16 @@ public sealed class SqlServerProvider : DatabaseProvider
 
     public override string DesignTimeConnectionString => "Server=127.0.0.1;Database=retrowalk_design;TrustServerCertificate=true";
 
-    public override void Use(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure(3).MigrationsAssembly(MigrationsAssembly));
+    public override void Use(DbContextOptionsBuilder options, string connectionString, DatabaseOptions? settings = null)
+    {
+        settings ??= new DatabaseOptions();
+        var pooled = SetsPoolSize(connectionString)
+            ? connectionString
+            : new SqlConnectionStringBuilder(connectionString) { MaxPoolSize = settings.MaxPoolSize }.ConnectionString;
+        options.UseSqlServer(pooled, sql => sql
+            .EnableRetryOnFailure(settings.MaxRetryCount, settings.MaxRetryDelay, errorNumbersToAdd: null)
+            .MigrationsAssembly(MigrationsAssembly));
+    }
 
     public override void ConfigureModel(ModelBuilder builder) =>
         // One ongoing programme per patient, even for two assignments at the same moment.
