@@ -26,7 +26,10 @@ public sealed class ClinicSettingsService(IDbContextFactory<RetroWalkDbContext> 
     }
 
     /// <summary>Clinic administrators only. Speeds stay stored in km/h; only how they are entered and shown changes.</summary>
-    public async Task<SaveResult> SaveAsync(ClinicSettingsInput input, CancellationToken cancellationToken = default)
+    public Task<SaveResult> SaveAsync(ClinicSettingsInput input, CancellationToken cancellationToken = default) =>
+        DatabaseOutage.GuardAsync(() => SaveCoreAsync(input, cancellationToken));
+
+    private async Task<SaveResult> SaveCoreAsync(ClinicSettingsInput input, CancellationToken cancellationToken)
     {
         if (!user.IsClinicAdmin)
         {
