@@ -1,10 +1,9 @@
-using PdfSharp;
 using PdfSharp.Fonts;
 
 namespace RetroWalk.Reports;
 
 /// <summary>
-/// One-time, process-wide PDFsharp setup: the AGPL licence switch and the font resolver.
+/// One-time, process-wide PDFsharp setup: the font resolver.
 /// PDFsharp allows its font resolver to be set only once per process, so the font directory is
 /// fixed by the first successful call; later calls with another directory fail.
 /// </summary>
@@ -53,14 +52,13 @@ public static class PdfSetup
             var regular = CompositeGlyphFlattener.Flatten(ReadFont(directory, RegularFileName));
             var bold = CompositeGlyphFlattener.Flatten(ReadFont(directory, BoldFileName));
 
-            PdfSharpLicense.SetAgplLicense();
             if (GlobalFontSettings.FontResolver is { } existing && existing is not DejaVuFontResolver)
             {
                 throw new InvalidOperationException(
                     $"PDFsharp already has a font resolver ({existing.GetType().FullName}); RetroWalk reports need their own DejaVu Sans resolver, which can be set only once per process.");
             }
 
-            GlobalFontSettings.FontResolver = new DejaVuFontResolver(regular, bold);
+            GlobalFontSettings.FontResolver = new DejaVuFontResolver(regular, bold, directory);
             fonts = new ReportFonts();
             initialisedDirectory = directory;
         }

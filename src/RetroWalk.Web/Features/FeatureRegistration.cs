@@ -26,6 +26,8 @@ public static class FeatureRegistration
             new ProgressReportRenderer(builder.Configuration["Reports:FontDirectory"]));
         builder.Services.AddScoped<ReportModelBuilder>();
         builder.Services.AddScoped<ReportService>();
+        builder.Services.AddOptions<ReportRenderOptions>().BindConfiguration(ReportRenderOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<ReportRenderGate>();
         builder.Services.AddSingleton<ReportBatches>();
         builder.Services.AddScoped<AssessmentService>();
         builder.Services.AddScoped<ProgressService>();

@@ -62,6 +62,7 @@ public static class IdentityRegistration
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddPasswordValidator<EmailInPasswordValidator>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<AuthenticatorCodes>(TokenOptions.DefaultAuthenticatorProvider)
             .AddClaimsPrincipalFactory<RetroWalkClaimsPrincipalFactory>();
         services.AddScoped<IUserConfirmation<ApplicationUser>, ActiveAccountConfirmation>();
         services.AddScoped<TwoFactorPolicy>();

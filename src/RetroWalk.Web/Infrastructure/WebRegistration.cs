@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
+using MudBlazor;
+using MudBlazor.Services;
 using Radzen;
 using RetroWalk.Web.Components;
 using RetroWalk.Web.Data;
@@ -15,6 +17,24 @@ public static class WebRegistration
     {
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddRadzenComponents();
+        builder.Services.AddMudServices(options =>
+        {
+            // One short message at a time, over the app bar where it covers no form field; errors stay
+            // until dismissed. Feedback (the only caller) replaces the last message; SnackbarPolicy
+            // clears it on navigation.
+            var snackbar = options.SnackbarConfiguration;
+            snackbar.PositionClass = Defaults.Classes.Position.TopCenter;
+            snackbar.MaxDisplayedSnackbars = 1;
+            snackbar.PreventDuplicates = true;
+            snackbar.NewestOnTop = true;
+            snackbar.ShowCloseIcon = true;
+            snackbar.VisibleStateDuration = 4000;
+            snackbar.ShowTransitionDuration = 150;
+            snackbar.HideTransitionDuration = 150;
+        });
+        builder.Services.AddScoped<Feedback>();
+        builder.Services.AddSingleton<ClinicConventions>();
+        builder.Services.AddScoped<ClinicFormats>();
         builder.Services.AddHttpContextAccessor();
         builder.AddRetroWalkSecurity();
         builder.AddRetroWalkFeatures();
@@ -45,13 +65,10 @@ public static class WebRegistration
         app.UseAntiforgery();
 
         app.MapStaticAssets().AllowAnonymous();
-#if BLAZOR_SCRIPT_SHIM
-        app.MapBlazorScriptShim();
-#endif
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         app.MapRetroWalkEndpoints();
-        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapRetroWalkHealth();
         return app;
     }
 

@@ -5,7 +5,10 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
 using RetroWalk.Web.Data;
 using RetroWalk.Web.Features.Clinics;
 using RetroWalk.Web.Features.Demo;
@@ -18,7 +21,8 @@ public sealed record TestClinic(Guid Id, string Name, string AdminEmail, string 
 
 /// <summary>
 /// The real app on its own throwaway PostgreSQL database, migrated at start-up as in Development.
-/// With <see cref="WithKestrel"/> it listens on a loopback port for Chromium.
+/// With <see cref="WithKestrel"/> it listens on a loopback port for Chromium. Its clock stands still at
+/// <see cref="TestClock.Start"/> (tests may advance it) and its clinics keep <see cref="TestClock.TimeZone"/>.
 /// </summary>
 public class RetroWalkApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
@@ -27,7 +31,12 @@ public class RetroWalkApp : WebApplicationFactory<Program>, IAsyncLifetime
     private TestDatabase? database;
     private bool kestrel;
     private bool demoData;
+    private string? server;
+    private readonly Dictionary<string, string> settings = [];
     private bool productionSignInDefaults;
+
+    /// <summary>The app's only clock.</summary>
+    public FakeTimeProvider Clock { get; } = TestClock.NewProvider();
 
     public TestDatabase Database => database ?? throw new InvalidOperationException("The app fixture is not initialised.");
 
@@ -53,9 +62,23 @@ public class RetroWalkApp : WebApplicationFactory<Program>, IAsyncLifetime
         return this;
     }
 
+    /// <summary>Its database on another PostgreSQL server than the shared test server.</summary>
+    public RetroWalkApp OnServer(string serverConnectionString)
+    {
+        server = serverConnectionString;
+        return this;
+    }
+
+    /// <summary>A configuration value, as an environment variable would set it.</summary>
+    public RetroWalkApp WithSetting(string key, string value)
+    {
+        settings[key] = value;
+        return this;
+    }
+
     public virtual async ValueTask InitializeAsync()
     {
-        database = await TestDatabase.CreateAsync();
+        database = await TestDatabase.CreateAsync(server);
         if (kestrel)
         {
             UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
@@ -75,8 +98,10 @@ public class RetroWalkApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:RetroWalk", Database.ConnectionString);
         builder.UseSetting("Database:MigrateOnStartup", "true");
         builder.UseSetting("Demo:Seed", demoData ? "true" : "false");
+        builder.UseSetting("Demo:TimeZone", TestClock.TimeZone.Id);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning");
+        builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
         // One test app stands in for a whole clinic network signing in from one address, and its tests sign
         // administrators in with a password only. The security tests use the real defaults (SecurityAppFixture).
         if (!productionSignInDefaults)
@@ -84,6 +109,10 @@ public class RetroWalkApp : WebApplicationFactory<Program>, IAsyncLifetime
             builder.UseSetting("SignIn:PerAddressPerMinute", "100000");
             builder.UseSetting("SignIn:PerAccountPerWindow", "1000");
             builder.UseSetting("SignIn:RequireTwoFactorForAdministrators", "false");
+        }
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
         }
     }
 
@@ -105,7 +134,7 @@ public class RetroWalkApp : WebApplicationFactory<Program>, IAsyncLifetime
         var sp = scope.ServiceProvider;
         await DemoData.EnsureRolesAsync(sp.GetRequiredService<RoleManager<IdentityRole>>());
         var db = sp.GetRequiredService<RetroWalkDbContext>();
-        var clinic = new Clinic { Name = name, Address = "1 Test Street" };
+        var clinic = new Clinic { Name = name, Address = "1 Test Street", TimeZone = TestClock.TimeZone.Id };
         db.Clinics.Add(clinic);
         await db.SaveChangesAsync();
 
@@ -161,9 +190,13 @@ public class RetroWalkApp : WebApplicationFactory<Program>, IAsyncLifetime
 /// <summary>The app on Kestrel with the demo data, for browser tests.</summary>
 public sealed class BrowserApp : RetroWalkApp
 {
-    public BrowserApp()
+    public BrowserApp(string? server = null)
     {
         WithKestrel();
         WithDemoData();
+        if (server is not null)
+        {
+            OnServer(server);
+        }
     }
 }
