@@ -17,6 +17,8 @@ public static class FeatureRegistration
         builder.Services.AddScoped<PatientService>();
         builder.Services.AddScoped<StaffService>();
         builder.Services.AddScoped<AuditLogService>();
+        builder.Services.AddScoped<AccessLog>();
+        builder.Services.AddScoped<AccessLogService>();
         builder.Services.AddScoped<ClinicService>();
         builder.Services.AddScoped<ClinicSettingsService>();
         builder.Services.AddScoped<ProtocolService>();
@@ -38,5 +40,5 @@ public static class FeatureRegistration
 
     /// <summary>Plain HTTP endpoints of the features (downloads and the like).</summary>
     public static IEndpointRouteBuilder MapRetroWalkEndpoints(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapReportEndpoints();
+        endpoints.MapReportEndpoints().MapAccessLogEndpoints();
 }

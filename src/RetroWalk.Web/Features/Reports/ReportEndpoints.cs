@@ -1,3 +1,4 @@
+using RetroWalk.Web.Features.Audit;
 using RetroWalk.Web.Infrastructure;
 
 namespace RetroWalk.Web.Features.Reports;
@@ -13,16 +14,27 @@ public static class ReportEndpoints
     {
         var reports = endpoints.MapGroup("/reports");
 
-        reports.MapGet("/{id:guid}/pdf", async (Guid id, ReportService service, CancellationToken cancellationToken) =>
-            await service.RenderAsync(id, cancellationToken) is { } report
-                ? Results.File(report.Pdf, "application/pdf", report.FileName)
-                : Results.NotFound())
+        // Every download is recorded in the access log (who, when, from where, which file).
+        reports.MapGet("/{id:guid}/pdf", async (Guid id, ReportService service, AccessLog log, CancellationToken cancellationToken) =>
+            {
+                if (await service.RenderAsync(id, cancellationToken) is not { } report)
+                {
+                    return Results.NotFound();
+                }
+                await log.RecordAsync(AccessKind.ReportDownloaded, report.FileName, id.ToString(), CancellationToken.None);
+                return Results.File(report.Pdf, "application/pdf", report.FileName);
+            })
             .AddEndpointFilter<ReportRenderLimit>();
 
-        reports.MapGet("/batches/{id:guid}/zip", (Guid id, ReportBatches batches, ICurrentUser user) =>
-            batches.Download(id, user.ClinicId) is { } zip
-                ? Results.File(zip.Path, "application/zip", zip.FileName)
-                : Results.NotFound());
+        reports.MapGet("/batches/{id:guid}/zip", async (Guid id, ReportBatches batches, ICurrentUser user, AccessLog log) =>
+            {
+                if (batches.Download(id, user.ClinicId) is not { } zip)
+                {
+                    return Results.NotFound();
+                }
+                await log.RecordAsync(AccessKind.BatchDownloaded, zip.FileName, id.ToString(), CancellationToken.None);
+                return Results.File(zip.Path, "application/zip", zip.FileName);
+            });
 
         return endpoints;
     }
