@@ -31,6 +31,8 @@ public class RetroWalkApp : WebApplicationFactory<Program>, IAsyncLifetime
     private TestDatabase? database;
     private bool kestrel;
     private bool demoData;
+    private string? server;
+    private readonly Dictionary<string, string> settings = [];
 
     /// <summary>The app's only clock.</summary>
     public FakeTimeProvider Clock { get; } = TestClock.NewProvider();
@@ -52,9 +54,23 @@ public class RetroWalkApp : WebApplicationFactory<Program>, IAsyncLifetime
         return this;
     }
 
+    /// <summary>Its database on another PostgreSQL server than the shared test server.</summary>
+    public RetroWalkApp OnServer(string serverConnectionString)
+    {
+        server = serverConnectionString;
+        return this;
+    }
+
+    /// <summary>A configuration value, as an environment variable would set it.</summary>
+    public RetroWalkApp WithSetting(string key, string value)
+    {
+        settings[key] = value;
+        return this;
+    }
+
     public virtual async ValueTask InitializeAsync()
     {
-        database = await TestDatabase.CreateAsync();
+        database = await TestDatabase.CreateAsync(server);
         if (kestrel)
         {
             UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
@@ -77,6 +93,10 @@ public class RetroWalkApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Demo:TimeZone", TestClock.TimeZone.Id);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning");
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
         builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
 
@@ -124,25 +144,39 @@ public class RetroWalkApp : WebApplicationFactory<Program>, IAsyncLifetime
     public HttpClient CreateBrowserlikeClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
     /// <summary>Signs in through the real sign-in form (antiforgery token included).</summary>
-    public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password)
+    public static Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password) =>
+        PostFormAsync(client, "/Account/Login", new() { ["Input.Email"] = email, ["Input.Password"] = password });
+
+    /// <summary>
+    /// Opens a page, takes the posted form holding the given fields (with its hidden fields: antiforgery token,
+    /// form name), fills the fields in and posts it (to <paramref name="action"/> when given), as a browser
+    /// without JavaScript would.
+    /// </summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, Dictionary<string, string> values, string? action = null)
     {
-        var page = await client.GetStringAsync("/Account/Login");
+        var page = await client.GetStringAsync(path);
         var document = new HtmlParser().ParseDocument(page);
-        var form = document.QuerySelector("form[method=post]") ?? throw new InvalidOperationException("No sign-in form.");
+        var form = document.QuerySelectorAll("form[method=post]")
+            .FirstOrDefault(f => values.Keys.All(name => f.QuerySelector($"[name='{name}']") is not null))
+            ?? throw new InvalidOperationException($"{path} has no form with the fields {string.Join(", ", values.Keys)}.");
         var fields = form.QuerySelectorAll("input[type=hidden]")
             .Select(i => new KeyValuePair<string, string>(i.GetAttribute("name")!, i.GetAttribute("value") ?? ""))
-            .Append(new("Input.Email", email))
-            .Append(new("Input.Password", password));
-        return await client.PostAsync("/Account/Login", new FormUrlEncodedContent(fields));
+            .Where(f => !values.ContainsKey(f.Key))
+            .Concat(values);
+        return await client.PostAsync(action ?? path, new FormUrlEncodedContent(fields));
     }
 }
 
 /// <summary>The app on Kestrel with the demo data, for browser tests.</summary>
 public sealed class BrowserApp : RetroWalkApp
 {
-    public BrowserApp()
+    public BrowserApp(string? server = null)
     {
         WithKestrel();
         WithDemoData();
+        if (server is not null)
+        {
+            OnServer(server);
+        }
     }
 }

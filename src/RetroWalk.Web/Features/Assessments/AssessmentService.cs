@@ -75,7 +75,10 @@ public sealed class AssessmentService(IDbContextFactory<RetroWalkDbContext> dbFa
         return await db.Set<Assessment>().Where(a => a.Id == assessmentId).Select(a => (Guid?)a.PatientId).SingleOrDefaultAsync(cancellationToken);
     }
 
-    public async Task<SaveResult> CreateAsync(Guid patientId, AssessmentInput input, CancellationToken cancellationToken = default)
+    public Task<SaveResult> CreateAsync(Guid patientId, AssessmentInput input, CancellationToken cancellationToken = default) =>
+        DatabaseOutage.GuardAsync(() => CreateCoreAsync(patientId, input, cancellationToken));
+
+    private async Task<SaveResult> CreateCoreAsync(Guid patientId, AssessmentInput input, CancellationToken cancellationToken)
     {
         var patient = await GetPatientAsync(patientId, cancellationToken);
         if (patient is null || patient.IsArchived)
@@ -109,7 +112,10 @@ public sealed class AssessmentService(IDbContextFactory<RetroWalkDbContext> dbFa
     /// whole form: it is renewed on every save, so a second save from a stale form is refused.
     /// A measure taken off the form is archived, not deleted.
     /// </summary>
-    public async Task<SaveResult> UpdateAsync(Guid id, AssessmentInput input, CancellationToken cancellationToken = default)
+    public Task<SaveResult> UpdateAsync(Guid id, AssessmentInput input, CancellationToken cancellationToken = default) =>
+        DatabaseOutage.GuardAsync(() => UpdateCoreAsync(id, input, cancellationToken));
+
+    private async Task<SaveResult> UpdateCoreAsync(Guid id, AssessmentInput input, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var assessment = await db.Set<Assessment>()
@@ -164,7 +170,10 @@ public sealed class AssessmentService(IDbContextFactory<RetroWalkDbContext> dbFa
         return SaveResult.Saved(assessment.Id, assessment.Version);
     }
 
-    public async Task<SaveResult> ArchiveAsync(Guid id, Guid version, CancellationToken cancellationToken = default)
+    public Task<SaveResult> ArchiveAsync(Guid id, Guid version, CancellationToken cancellationToken = default) =>
+        DatabaseOutage.GuardAsync(() => ArchiveCoreAsync(id, version, cancellationToken));
+
+    private async Task<SaveResult> ArchiveCoreAsync(Guid id, Guid version, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var assessment = await db.Set<Assessment>().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);

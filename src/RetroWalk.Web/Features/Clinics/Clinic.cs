@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using RetroWalk.Clinical;
+using RetroWalk.Web.Infrastructure;
 
 namespace RetroWalk.Web.Features.Clinics;
 
@@ -24,6 +25,12 @@ public sealed class Clinic
 
     /// <summary>Show gait speeds in km/h beside m/s (speeds are always stored and compared in m/s).</summary>
     public bool ShowGaitSpeedInKmh { get; set; }
+
+    /// <summary>How every page, picker and message writes dates (<see cref="Infrastructure.ClinicFormats"/>).</summary>
+    public DateStyle DateStyle { get; set; } = DateStyle.WeekdayDayMonthYear;
+
+    /// <summary>How every page, picker and message writes times of day.</summary>
+    public TimeStyle TimeStyle { get; set; } = TimeStyle.TwentyFourHour;
 }
 
 internal sealed class ClinicConfiguration : IEntityTypeConfiguration<Clinic>
@@ -35,5 +42,7 @@ internal sealed class ClinicConfiguration : IEntityTypeConfiguration<Clinic>
         builder.Property(c => c.TimeZone).HasMaxLength(Infrastructure.ClinicTimeZones.MaxIdLength);
         builder.Property(c => c.ReportPageSize).HasConversion<string>().HasMaxLength(16);
         builder.Property(c => c.SpeedUnit).HasConversion<string>().HasMaxLength(24);
+        builder.Property(c => c.DateStyle).HasConversion<string>().HasMaxLength(24);
+        builder.Property(c => c.TimeStyle).HasConversion<string>().HasMaxLength(16);
     }
 }

@@ -52,20 +52,19 @@ public static class DemoData
         await EnsureRolesAsync(sp.GetRequiredService<RoleManager<IdentityRole>>());
 
         var dbFactory = sp.GetRequiredService<IDbContextFactory<RetroWalkDbContext>>();
-        Guid clinicId;
-        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        var users = sp.GetRequiredService<UserManager<ApplicationUser>>();
+
+        // The demo clinic is the demo administrator's clinic (clinics are identified by id, never by name).
+        var clinicId = (await users.FindByEmailAsync(AdminEmail))?.ClinicId ?? Guid.Empty;
+        if (clinicId == Guid.Empty)
         {
-            var clinic = await db.Clinics.SingleOrDefaultAsync(c => c.Name == ClinicName, cancellationToken);
-            if (clinic is null)
-            {
-                clinic = new Clinic { Name = ClinicName, Address = "12 Riverside Walk, Bristol BS1 4RW, United Kingdom", TimeZone = TimeZoneOf(sp), ShowGaitSpeedInKmh = true };
-                db.Clinics.Add(clinic);
-                await db.SaveChangesAsync(cancellationToken);
-            }
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var clinic = new Clinic { Name = ClinicName, Address = "12 Riverside Walk, Bristol BS1 4RW, United Kingdom", TimeZone = TimeZoneOf(sp), ShowGaitSpeedInKmh = true };
+            db.Clinics.Add(clinic);
+            await db.SaveChangesAsync(cancellationToken);
             clinicId = clinic.Id;
         }
 
-        var users = sp.GetRequiredService<UserManager<ApplicationUser>>();
         await EnsureUserAsync(users, clinicId, AdminEmail, "Alex Morgan", AdminPassword, Roles.ClinicAdmin);
         var maria = await EnsureUserAsync(users, clinicId, TherapistEmail, "Maria Santos", TherapistPassword, Roles.Therapist);
         var tomasz = await EnsureUserAsync(users, clinicId, SecondTherapistEmail, "Tomasz Zieliński", SecondTherapistPassword, Roles.Therapist);

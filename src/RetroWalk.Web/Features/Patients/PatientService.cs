@@ -116,10 +116,10 @@ public sealed class PatientService(IDbContextFactory<RetroWalkDbContext> dbFacto
     }
 
     public Task<SaveResult> CreateAsync(PatientInput input, CancellationToken cancellationToken = default) =>
-        SaveAsync(null, input, cancellationToken);
+        DatabaseOutage.GuardAsync(() => SaveAsync(null, input, cancellationToken));
 
     public Task<SaveResult> UpdateAsync(Guid id, PatientInput input, CancellationToken cancellationToken = default) =>
-        SaveAsync(id, input, cancellationToken);
+        DatabaseOutage.GuardAsync(() => SaveAsync(id, input, cancellationToken));
 
     private async Task<SaveResult> SaveAsync(Guid? id, PatientInput input, CancellationToken cancellationToken)
     {
@@ -188,7 +188,10 @@ public sealed class PatientService(IDbContextFactory<RetroWalkDbContext> dbFacto
         return errors;
     }
 
-    public async Task<SaveResult> ArchiveAsync(Guid id, Guid version, CancellationToken cancellationToken = default)
+    public Task<SaveResult> ArchiveAsync(Guid id, Guid version, CancellationToken cancellationToken = default) =>
+        DatabaseOutage.GuardAsync(() => ArchiveCoreAsync(id, version, cancellationToken));
+
+    private async Task<SaveResult> ArchiveCoreAsync(Guid id, Guid version, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var patient = await db.Patients.SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
@@ -203,7 +206,10 @@ public sealed class PatientService(IDbContextFactory<RetroWalkDbContext> dbFacto
     }
 
     /// <summary>Clinic administrators only.</summary>
-    public async Task<SaveResult> RestoreAsync(Guid id, CancellationToken cancellationToken = default)
+    public Task<SaveResult> RestoreAsync(Guid id, CancellationToken cancellationToken = default) =>
+        DatabaseOutage.GuardAsync(() => RestoreCoreAsync(id, cancellationToken));
+
+    private async Task<SaveResult> RestoreCoreAsync(Guid id, CancellationToken cancellationToken)
     {
         if (!user.IsClinicAdmin)
         {

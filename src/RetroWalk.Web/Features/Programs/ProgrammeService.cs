@@ -31,7 +31,10 @@ public sealed class ProgrammeService(IDbContextFactory<RetroWalkDbContext> dbFac
     };
 
     /// <summary>Assigns the protocol's current version and generates the dated sessions with their prescriptions.</summary>
-    public async Task<SaveResult> AssignAsync(AssignInput input, CancellationToken cancellationToken = default)
+    public Task<SaveResult> AssignAsync(AssignInput input, CancellationToken cancellationToken = default) =>
+        DatabaseOutage.GuardAsync(() => AssignCoreAsync(input, cancellationToken));
+
+    private async Task<SaveResult> AssignCoreAsync(AssignInput input, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -217,7 +220,10 @@ public sealed class ProgrammeService(IDbContextFactory<RetroWalkDbContext> dbFac
             r.ProtocolName, r.Session.Sequence, r.Total, r.Session.Date, r.Session.Week, r.Session.IsMakeUp, ToItem(r.Session).Prescription))];
     }
 
-    public async Task<SaveResult> MoveSessionAsync(Guid id, Guid version, int sequence, DateOnly newDate, CancellationToken cancellationToken = default) =>
+    public Task<SaveResult> MoveSessionAsync(Guid id, Guid version, int sequence, DateOnly newDate, CancellationToken cancellationToken = default) =>
+        DatabaseOutage.GuardAsync(() => MoveSessionCoreAsync(id, version, sequence, newDate, cancellationToken));
+
+    private async Task<SaveResult> MoveSessionCoreAsync(Guid id, Guid version, int sequence, DateOnly newDate, CancellationToken cancellationToken) =>
         await RecordedRefusalAsync(id, sequence, "moved", cancellationToken) ?? await ChangeAsync(id, version, (programme, sessions, definition) =>
         {
             if (newDate < programme.StartDate)
@@ -231,7 +237,10 @@ public sealed class ProgrammeService(IDbContextFactory<RetroWalkDbContext> dbFac
             return Apply(programme, sessions, definition, Schedules.Move(Planned(sessions), sequence, newDate));
         }, $"Session {sequence} moved to {ProgrammeDisplay.Date(newDate)}.", cancellationToken);
 
-    public async Task<SaveResult> CancelSessionAsync(Guid id, Guid version, int sequence, CancellationToken cancellationToken = default) =>
+    public Task<SaveResult> CancelSessionAsync(Guid id, Guid version, int sequence, CancellationToken cancellationToken = default) =>
+        DatabaseOutage.GuardAsync(() => CancelSessionCoreAsync(id, version, sequence, cancellationToken));
+
+    private async Task<SaveResult> CancelSessionCoreAsync(Guid id, Guid version, int sequence, CancellationToken cancellationToken) =>
         await RecordedRefusalAsync(id, sequence, "cancelled", cancellationToken) ?? await ChangeAsync(id, version, (programme, sessions, definition) =>
             sessions.FirstOrDefault(s => s.Sequence == sequence) is not { Status: ScheduledSessionStatus.Planned }
                 ? $"Session {sequence} is not a planned session."
@@ -350,7 +359,12 @@ public sealed class ProgrammeService(IDbContextFactory<RetroWalkDbContext> dbFac
         return new SaveResult(SaveStatus.Invalid, Errors: new FieldErrors { { "", message } }, Message: message);
     }
 
-    private async Task<SaveResult> ChangeAsync(
+    private Task<SaveResult> ChangeAsync(
+        Guid id, Guid version, Func<Programme, List<ScheduledSession>, ProtocolDefinition, string?> change, string done,
+        CancellationToken cancellationToken) =>
+        DatabaseOutage.GuardAsync(() => ChangeCoreAsync(id, version, change, done, cancellationToken));
+
+    private async Task<SaveResult> ChangeCoreAsync(
         Guid id, Guid version, Func<Programme, List<ScheduledSession>, ProtocolDefinition, string?> change, string done,
         CancellationToken cancellationToken)
     {

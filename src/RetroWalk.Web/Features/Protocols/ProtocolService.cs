@@ -114,7 +114,10 @@ public sealed class ProtocolService(IDbContextFactory<RetroWalkDbContext> dbFact
     }
 
     /// <summary>Copies a built-in template into a new, editable protocol of the clinic (version 1).</summary>
-    public async Task<SaveResult> CloneTemplateAsync(string templateKey, CancellationToken cancellationToken = default)
+    public Task<SaveResult> CloneTemplateAsync(string templateKey, CancellationToken cancellationToken = default) =>
+        DatabaseOutage.GuardAsync(() => CloneTemplateCoreAsync(templateKey, cancellationToken));
+
+    private async Task<SaveResult> CloneTemplateCoreAsync(string templateKey, CancellationToken cancellationToken)
     {
         if (ProtocolTemplates.Find(templateKey) is not { } template)
         {
@@ -135,7 +138,10 @@ public sealed class ProtocolService(IDbContextFactory<RetroWalkDbContext> dbFact
         return SaveResult.Saved(protocol.Id, protocol.Version) with { Message = $"Created “{name}” from the template. Adjust it to your clinic, then assign it." };
     }
 
-    public async Task<SaveResult> CreateAsync(ProtocolInput input, CancellationToken cancellationToken = default)
+    public Task<SaveResult> CreateAsync(ProtocolInput input, CancellationToken cancellationToken = default) =>
+        DatabaseOutage.GuardAsync(() => CreateCoreAsync(input, cancellationToken));
+
+    private async Task<SaveResult> CreateCoreAsync(ProtocolInput input, CancellationToken cancellationToken)
     {
         var (errors, definition) = ProtocolMapping.Validate(input);
         if (definition is null)
@@ -152,7 +158,10 @@ public sealed class ProtocolService(IDbContextFactory<RetroWalkDbContext> dbFact
     /// Saves an edit. When any programme uses the current version, the edit becomes the next version and those
     /// programmes keep theirs; otherwise the current version is updated in place. The message says which.
     /// </summary>
-    public async Task<SaveResult> UpdateAsync(Guid id, ProtocolInput input, CancellationToken cancellationToken = default)
+    public Task<SaveResult> UpdateAsync(Guid id, ProtocolInput input, CancellationToken cancellationToken = default) =>
+        DatabaseOutage.GuardAsync(() => UpdateCoreAsync(id, input, cancellationToken));
+
+    private async Task<SaveResult> UpdateCoreAsync(Guid id, ProtocolInput input, CancellationToken cancellationToken)
     {
         var (errors, definition) = ProtocolMapping.Validate(input);
         if (definition is null)
@@ -207,7 +216,10 @@ public sealed class ProtocolService(IDbContextFactory<RetroWalkDbContext> dbFact
         return SaveResult.Saved(protocol.Id, protocol.Version) with { Message = message };
     }
 
-    public async Task<SaveResult> ArchiveAsync(Guid id, Guid version, CancellationToken cancellationToken = default)
+    public Task<SaveResult> ArchiveAsync(Guid id, Guid version, CancellationToken cancellationToken = default) =>
+        DatabaseOutage.GuardAsync(() => ArchiveCoreAsync(id, version, cancellationToken));
+
+    private async Task<SaveResult> ArchiveCoreAsync(Guid id, Guid version, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var protocol = await db.Set<Protocol>().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);

@@ -19,7 +19,10 @@ public sealed class ReportService(
     ICurrentUser user,
     ClinicClock clock)
 {
-    public async Task<SaveResult> CreateAsync(Guid patientId, ReportInput input, CancellationToken cancellationToken = default)
+    public Task<SaveResult> CreateAsync(Guid patientId, ReportInput input, CancellationToken cancellationToken = default) =>
+        DatabaseOutage.GuardAsync(() => CreateCoreAsync(patientId, input, cancellationToken));
+
+    private async Task<SaveResult> CreateCoreAsync(Guid patientId, ReportInput input, CancellationToken cancellationToken)
     {
         var errors = Validate(input);
         if (!errors.IsValid)

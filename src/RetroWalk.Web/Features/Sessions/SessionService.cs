@@ -65,7 +65,10 @@ public sealed class SessionService(IDbContextFactory<RetroWalkDbContext> dbFacto
     /// loaded). A repeated save with the same idempotency key returns the record already saved. Nothing is saved when
     /// anything is invalid.
     /// </summary>
-    public async Task<SaveResult> SaveAsync(Guid programmeId, SessionInput input, CancellationToken cancellationToken = default)
+    public Task<SaveResult> SaveAsync(Guid programmeId, SessionInput input, CancellationToken cancellationToken = default) =>
+        DatabaseOutage.GuardAsync(() => SaveCoreAsync(programmeId, input, cancellationToken));
+
+    private async Task<SaveResult> SaveCoreAsync(Guid programmeId, SessionInput input, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (input.Id is null && await ExistingByKeyAsync(db, input.IdempotencyKey, cancellationToken) is { } already)
@@ -143,7 +146,10 @@ public sealed class SessionService(IDbContextFactory<RetroWalkDbContext> dbFacto
     }
 
     /// <summary>Marks a planned session that is due (today or earlier) as missed, in one action.</summary>
-    public async Task<SaveResult> MarkMissedAsync(Guid programmeId, int sequence, CancellationToken cancellationToken = default)
+    public Task<SaveResult> MarkMissedAsync(Guid programmeId, int sequence, CancellationToken cancellationToken = default) =>
+        DatabaseOutage.GuardAsync(() => MarkMissedCoreAsync(programmeId, sequence, cancellationToken));
+
+    private async Task<SaveResult> MarkMissedCoreAsync(Guid programmeId, int sequence, CancellationToken cancellationToken)
     {
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
@@ -213,7 +219,10 @@ public sealed class SessionService(IDbContextFactory<RetroWalkDbContext> dbFacto
     /// Accepts or overrides the suggested dose of a planned session: the session's prescription takes the values used,
     /// and the decision (suggestion, reasons, values, who) is recorded.
     /// </summary>
-    public async Task<SaveResult> DecideAsync(Guid programmeId, DecisionInput input, CancellationToken cancellationToken = default)
+    public Task<SaveResult> DecideAsync(Guid programmeId, DecisionInput input, CancellationToken cancellationToken = default) =>
+        DatabaseOutage.GuardAsync(() => DecideCoreAsync(programmeId, input, cancellationToken));
+
+    private async Task<SaveResult> DecideCoreAsync(Guid programmeId, DecisionInput input, CancellationToken cancellationToken)
     {
         var suggestion = await SuggestNextAsync(programmeId, input.AfterRecordId, cancellationToken);
         if (suggestion is null || suggestion.Sequence != input.ForSequence)
