@@ -46,7 +46,7 @@ public sealed class ReportService(
             To = input.To!.Value,
             Sections = input.Sections,
             PageSize = ReportModelBuilder.PageSizeOf(clinic.ReportPageSize),
-            AssessmentAndPlan = input.AssessmentAndPlan?.Trim() ?? "",
+            AssessmentAndPlan = FieldText.Clean(input.AssessmentAndPlan),
             FileName = ReportModelBuilder.FileName(recordNumber, clock.Today),
         };
         db.Add(report);
@@ -64,6 +64,11 @@ public sealed class ReportService(
         if (input.Sections == ReportSections.None)
         {
             errors.Add("", "Choose at least one section.");
+        }
+        if (!errors.ContainsKey(nameof(ReportInput.AssessmentAndPlan))
+            && FieldText.Problem(FieldText.Clean(input.AssessmentAndPlan), "The assessment and plan", ReportInput.AssessmentMaxLength, multiline: true) is { } problem)
+        {
+            errors.Add(nameof(ReportInput.AssessmentAndPlan), problem);
         }
         return errors;
     }
