@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using RetroWalk.Web.Tests.Infrastructure;
 
 namespace RetroWalk.Web.Tests.Security;
@@ -12,16 +8,8 @@ public sealed class ProductionSignInFixture : RetroWalkApp
     public ProductionSignInFixture() => WithProductionSignInDefaults();
 }
 
-/// <summary>Production sign-in rules on a clock the test moves (lockout waits, idle time, revalidation).</summary>
+/// <summary>Production sign-in rules on the app's fake clock, which the test moves (lockout waits, idle time, revalidation).</summary>
 public sealed class SecurityClockFixture : RetroWalkApp
 {
     public SecurityClockFixture() => WithProductionSignInDefaults();
-
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero));
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
-    }
 }
