@@ -33,7 +33,6 @@ public static class WebRegistration
             snackbar.HideTransitionDuration = 150;
         });
         builder.Services.AddScoped<Feedback>();
-        builder.Services.AddSingleton<ClinicConventions>();
         builder.Services.AddScoped<ClinicFormats>();
         builder.Services.AddHttpContextAccessor();
         builder.AddRetroWalkSecurity();
