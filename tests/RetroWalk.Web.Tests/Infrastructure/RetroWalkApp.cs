@@ -156,6 +156,10 @@ public class RetroWalkApp : WebApplicationFactory<Program>, IAsyncLifetime
         return scope;
     }
 
+    /// <summary>A client of the real Kestrel listener (<see cref="WithKestrel"/>) that keeps cookies and does not follow redirects.</summary>
+    public HttpClient CreateKestrelClient() =>
+        new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() }) { BaseAddress = ServerAddress };
+
     /// <summary>An HTTP client that does not follow redirects and keeps cookies.</summary>
     public HttpClient CreateBrowserlikeClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 

@@ -2,10 +2,14 @@ using RetroWalk.Web.Tests.Infrastructure;
 
 namespace RetroWalk.Web.Tests.Security;
 
-/// <summary>The app with sign-in throttling and the two-factor requirement as a deployment gets them.</summary>
+/// <summary>The app on a real listener with sign-in throttling and the two-factor requirement as a deployment gets them.</summary>
 public sealed class ProductionSignInFixture : RetroWalkApp
 {
-    public ProductionSignInFixture() => WithProductionSignInDefaults();
+    public ProductionSignInFixture()
+    {
+        WithKestrel();
+        WithProductionSignInDefaults();
+    }
 }
 
 /// <summary>Production sign-in rules on the app's fake clock, which the test moves (lockout waits, idle time, revalidation).</summary>

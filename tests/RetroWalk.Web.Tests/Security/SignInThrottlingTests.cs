@@ -15,7 +15,7 @@ public sealed class SignInThrottlingTests(ProductionSignInFixture app) : IClassF
     public async Task FiftyWrongPasswordsInABurstAreThrottledPerAccountAndPerAddress()
     {
         var clinic = await app.CreateClinicAsync();
-        using var client = app.CreateBrowserlikeClient();
+        using var client = app.CreateKestrelClient();
         var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await client.GetStringAsync("/Account/Login", Token));
         var hidden = page.QuerySelectorAll("form[method=post] input[type=hidden]")
             .Select(i => new KeyValuePair<string, string>(i.GetAttribute("name")!, i.GetAttribute("value") ?? "")).ToList();

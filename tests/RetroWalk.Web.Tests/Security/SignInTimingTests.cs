@@ -8,7 +8,8 @@ namespace RetroWalk.Web.Tests.Security;
 /// <summary>
 /// The attack: telling which e-mail addresses have accounts by how long the sign-in takes (the probe measured
 /// 1.18 s for an existing address and 0.035 s for an unknown one). A benchmark-style measurement: after a
-/// warm-up, 20 interleaved tries of each, compared by their medians. Run alone, not beside other test classes.
+/// warm-up, 20 interleaved tries of each, compared by their lower quartiles (other work on a shared machine
+/// only ever adds time, so the faster tries show each path's own cost). Run alone, not beside other test classes.
 /// </summary>
 [Collection(TimingCollection.Name)]
 public sealed class SignInTimingTests(AppFixture app, ITestOutputHelper output) : IClassFixture<AppFixture>
@@ -37,11 +38,11 @@ public sealed class SignInTimingTests(AppFixture app, ITestOutputHelper output) 
             }
         }
 
-        var unknownMedian = Median(unknown);
-        var existingMedian = Median(existing);
-        var difference = Math.Abs(unknownMedian - existingMedian) / Math.Max(unknownMedian, existingMedian);
-        output.WriteLine($"Median refusal: unknown {unknownMedian:F1} ms, existing {existingMedian:F1} ms, difference {difference:P1}.");
-        Assert.True(difference <= 0.10, $"Unknown {unknownMedian:F1} ms vs existing {existingMedian:F1} ms differ by {difference:P1}.");
+        var unknownTime = LowerQuartile(unknown);
+        var existingTime = LowerQuartile(existing);
+        var difference = Math.Abs(unknownTime - existingTime) / Math.Max(unknownTime, existingTime);
+        output.WriteLine($"Lower quartile of refusal times: unknown {unknownTime:F1} ms, existing {existingTime:F1} ms, difference {difference:P1}.");
+        Assert.True(difference <= 0.10, $"Unknown {unknownTime:F1} ms vs existing {existingTime:F1} ms differ by {difference:P1}.");
     }
 
     private static async Task<List<KeyValuePair<string, string>>> HiddenFieldsAsync(HttpClient client)
@@ -63,11 +64,7 @@ public sealed class SignInTimingTests(AppFixture app, ITestOutputHelper output) 
         return watch.Elapsed.TotalMilliseconds;
     }
 
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return (sorted[(sorted.Count - 1) / 2] + sorted[sorted.Count / 2]) / 2;
-    }
+    private static double LowerQuartile(List<double> values) => values.Order().ElementAt(values.Count / 4);
 }
 
 [CollectionDefinition(Name, DisableParallelization = true)]
