@@ -6,7 +6,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
 
 PORT=${RETROWALK_PORT:-5209}
-ensure_debian_packages /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf:fonts-dejavu-core
+ensure_debian_packages "${REPORT_FONTS[@]}"
 
 if [ -z "${ConnectionStrings__RetroWalk:-}" ]; then
   server=$(start_postgres "$ROOT/.data/postgres" 55432)
