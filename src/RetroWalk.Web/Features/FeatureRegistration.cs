@@ -23,7 +23,7 @@ public static class FeatureRegistration
         builder.Services.AddScoped<ProgrammeService>();
         builder.Services.AddScoped<SessionService>();
         builder.Services.AddSingleton<IProgressReportRenderer>(
-            new ProgressReportRenderer(builder.Configuration["Reports:FontDirectory"]));
+            new ProgressReportRenderer(builder.Configuration["Reports:FontDirectory"], builder.Configuration["Reports:FallbackFontDirectory"]));
         builder.Services.AddScoped<ReportModelBuilder>();
         builder.Services.AddScoped<ReportService>();
         builder.Services.AddOptions<ReportRenderOptions>().BindConfiguration(ReportRenderOptions.Section).ValidateDataAnnotations().ValidateOnStart();
