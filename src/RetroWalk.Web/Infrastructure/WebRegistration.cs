@@ -56,9 +56,10 @@ public static class WebRegistration
         }
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseMiddleware<CurrentUserMiddleware>();
-        app.UseMiddleware<MustChangePasswordMiddleware>();
+        app.UseMiddleware<AccountRequirementsMiddleware>();
         app.UseAuthorization();
         app.UseAntiforgery();
 

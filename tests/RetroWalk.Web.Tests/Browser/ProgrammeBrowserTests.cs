@@ -131,7 +131,7 @@ public sealed class ProgrammeBrowserTests(BrowserFixture browser)
 
         await page.GotoAsync("protocols/templates");
         await SignInPage.WaitForCircuitAsync(page);
-        await Expect(page.GetByText("Shen 2021, Physiother Theory Pract 37:1109.").First).ToBeVisibleAsync();
+        await Expect(page.GetByText("Shen 2021, Physiother Theory Pract 37(10):1109–1116.").First).ToBeVisibleAsync();
         await Screenshots.SaveAsync(page, "template-gallery");
     }
 }

@@ -33,6 +33,7 @@ public class RetroWalkApp : WebApplicationFactory<Program>, IAsyncLifetime
     private bool demoData;
     private string? server;
     private readonly Dictionary<string, string> settings = [];
+    private bool productionSignInDefaults;
 
     /// <summary>The app's only clock.</summary>
     public FakeTimeProvider Clock { get; } = TestClock.NewProvider();
@@ -45,6 +46,13 @@ public class RetroWalkApp : WebApplicationFactory<Program>, IAsyncLifetime
     protected RetroWalkApp WithKestrel()
     {
         kestrel = true;
+        return this;
+    }
+
+    /// <summary>Sign-in throttling and two-factor requirements exactly as a deployment gets them.</summary>
+    protected RetroWalkApp WithProductionSignInDefaults()
+    {
+        productionSignInDefaults = true;
         return this;
     }
 
@@ -93,11 +101,19 @@ public class RetroWalkApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Demo:TimeZone", TestClock.TimeZone.Id);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning");
+        builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+        // One test app stands in for a whole clinic network signing in from one address, and its tests sign
+        // administrators in with a password only. The security tests use the real defaults (SecurityAppFixture).
+        if (!productionSignInDefaults)
+        {
+            builder.UseSetting("SignIn:PerAddressPerMinute", "100000");
+            builder.UseSetting("SignIn:PerAccountPerWindow", "1000");
+            builder.UseSetting("SignIn:RequireTwoFactorForAdministrators", "false");
+        }
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
         }
-        builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
 
     public override async ValueTask DisposeAsync()
@@ -139,6 +155,10 @@ public class RetroWalkApp : WebApplicationFactory<Program>, IAsyncLifetime
             CurrentUser.ForClinic(clinic.Id, userName, admin).Principal;
         return scope;
     }
+
+    /// <summary>A client of the real Kestrel listener (<see cref="WithKestrel"/>) that keeps cookies and does not follow redirects.</summary>
+    public HttpClient CreateKestrelClient() =>
+        new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() }) { BaseAddress = ServerAddress };
 
     /// <summary>An HTTP client that does not follow redirects and keeps cookies.</summary>
     public HttpClient CreateBrowserlikeClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });

@@ -178,7 +178,7 @@ public sealed class ReportModelBuilder(
         m.Mdc?.Flag ?? "—",
         m.Mcid?.Flag ?? "—",
         string.Join("; ", new[] { m.Mdc, m.Mcid }.OfType<ThresholdFlag>().Where(f => f.IsAvailable)
-            .Select(f => $"{f.Abbreviation}: {f.PopulationUsed}{(f.Source is null ? "" : $" ({f.Source})")}").DefaultIfEmpty("None published for this population")),
+            .Select(f => $"{f.Abbreviation}: {f.PopulationUsed}{(f.Source is null ? "" : $" ({f.Source.Label})")}").DefaultIfEmpty("None published for this population")),
         string.Join("; ", m.LatestCategories.Select(c => c.Text).DefaultIfEmpty("—")));
 
     private static MeasureChart Chart(MeasureProgress m, ProgrammeDetails? programme) => new()
