@@ -58,7 +58,7 @@ public static class Database
                 $"Database:Provider must be one of: {string.Join(", ", DatabaseProvider.All.Select(p => p.Name))}.")
             .ValidateOnStart();
 
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddClinicClock();
         builder.Services.AddSingleton<AuditInterceptor>();
         builder.Services.AddScoped<CurrentUser>();
         builder.Services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
