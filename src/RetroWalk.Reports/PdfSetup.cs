@@ -1,11 +1,10 @@
-using PdfSharp;
 using PdfSharp.Fonts;
 using RetroWalk.Reports.Text;
 
 namespace RetroWalk.Reports;
 
 /// <summary>
-/// One-time, process-wide PDFsharp setup: the AGPL licence switch and the font resolver.
+/// One-time, process-wide PDFsharp setup: the font resolver.
 /// PDFsharp allows its font resolver to be set only once per process, so the font directory is
 /// fixed by the first successful call; later calls with another directory fail.
 /// DejaVu Sans is required; the fallback faces for Hebrew, Arabic and Chinese/Japanese/Korean are used when
@@ -81,7 +80,6 @@ public static class PdfSetup
             var primary = new FontFace(ReportFontResolver.PrimaryFamily, Script.Common, FontFile.Characters(regular), regular, bold);
             var found = LoadFallbacks(fallbackFontDirectory ?? DefaultFallbackFontDirectory);
 
-            PdfSharpLicense.SetAgplLicense();
             if (GlobalFontSettings.FontResolver is { } existing && existing is not ReportFontResolver)
             {
                 throw new InvalidOperationException(
@@ -89,7 +87,7 @@ public static class PdfSetup
             }
 
             faces = new FontFaces(primary, found);
-            GlobalFontSettings.FontResolver = new ReportFontResolver(faces);
+            GlobalFontSettings.FontResolver = new ReportFontResolver(faces, directory);
             fonts = new ReportFonts();
             initialisedDirectory = directory;
         }

@@ -7,6 +7,7 @@ using RetroWalk.Web.Data;
 using RetroWalk.Web.Features;
 using RetroWalk.Web.Features.Clinics;
 using RetroWalk.Web.Features.Demo;
+using RetroWalk.Web.Infrastructure.Security;
 
 namespace RetroWalk.Web.Infrastructure;
 
@@ -32,7 +33,9 @@ public static class WebRegistration
             snackbar.HideTransitionDuration = 150;
         });
         builder.Services.AddScoped<Feedback>();
+        builder.Services.AddScoped<ClinicFormats>();
         builder.Services.AddHttpContextAccessor();
+        builder.AddRetroWalkSecurity();
         builder.AddRetroWalkFeatures();
 
         var dataProtection = builder.Services.AddDataProtection().SetApplicationName("RetroWalk");
@@ -46,20 +49,17 @@ public static class WebRegistration
 
     public static WebApplication UseRetroWalk(this WebApplication app)
     {
-        if (app.Environment.IsDevelopment())
-        {
-            app.UseMigrationsEndPoint();
-        }
-        else
+        app.UseRetroWalkSecurityHeaders();
+        if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
-            app.UseHsts();
         }
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseMiddleware<CurrentUserMiddleware>();
-        app.UseMiddleware<MustChangePasswordMiddleware>();
+        app.UseMiddleware<AccountRequirementsMiddleware>();
         app.UseAuthorization();
         app.UseAntiforgery();
 

@@ -23,7 +23,7 @@ public sealed class ReportTests(AppFixture app) : IClassFixture<AppFixture>
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    private static DateOnly Today => DateOnly.FromDateTime(DateTime.Today);
+    private static DateOnly Today => TestClock.Today;
 
     [Fact]
     public async Task AReportOfAPatientOnAProgrammeHasEverySectionTheUnicodeNameAndPageNumbers()
@@ -269,11 +269,7 @@ public static class ReportData
         var patient = await services.GetRequiredService<PatientService>().CreateAsync(PatientData.Valid(record, given, family), token);
         var protocols = services.GetRequiredService<ProtocolService>();
         var protocol = await protocols.CloneTemplateAsync(RetroWalk.Clinical.Protocols.ProtocolTemplates.ChronicStroke4WeeksKey, token);
-        var start = DateOnly.FromDateTime(DateTime.Today).AddDays(-14);
-        while (start.DayOfWeek != DayOfWeek.Monday)
-        {
-            start = start.AddDays(-1);
-        }
+        var start = CalendarWeek.MondayOf(TestClock.Today.AddDays(-14));
         var assigned = await services.GetRequiredService<ProgrammeService>().AssignAsync(new AssignInput
         {
             PatientId = patient.Id,

@@ -38,10 +38,8 @@ public sealed record PatientDetails(
     public bool IsArchived => ArchivedAt is not null;
 }
 
-public sealed class PatientService(IDbContextFactory<RetroWalkDbContext> dbFactory, TimeProvider clock, ICurrentUser user)
+public sealed class PatientService(IDbContextFactory<RetroWalkDbContext> dbFactory, ClinicClock clock, ICurrentUser user)
 {
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-
     public async Task<PagedResult<PatientListItem>> SearchAsync(PatientQuery query, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -78,7 +76,7 @@ public sealed class PatientService(IDbContextFactory<RetroWalkDbContext> dbFacto
             .Select(p => new { p.Id, p.GivenName, p.FamilyName, p.RecordNumber, p.DateOfBirth, p.PrimaryCondition, p.UpdatedAt, p.ArchivedAt })
             .ToListAsync(cancellationToken);
 
-        var today = Today;
+        var today = clock.Today;
         return new PagedResult<PatientListItem>(
             rows.Select(p => new PatientListItem(p.Id, p.GivenName, p.FamilyName, p.RecordNumber, p.DateOfBirth,
                 ConditionNames.AgeOn(p.DateOfBirth, today), p.PrimaryCondition, p.UpdatedAt, p.ArchivedAt is not null)).ToList(),
@@ -92,7 +90,7 @@ public sealed class PatientService(IDbContextFactory<RetroWalkDbContext> dbFacto
         var p = await db.Patients.IgnoreQueryFilters([RetroWalkDbContext.QueryFilters.Archived])
             .AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
         return p is null ? null : new PatientDetails(p.Id, p.GivenName, p.FamilyName, p.RecordNumber, p.DateOfBirth,
-            ConditionNames.AgeOn(p.DateOfBirth, Today), p.Sex, p.PrimaryCondition, p.AffectedSide, p.HeightCm, p.WeightKg,
+            ConditionNames.AgeOn(p.DateOfBirth, clock.Today), p.Sex, p.PrimaryCondition, p.AffectedSide, p.HeightCm, p.WeightKg,
             p.RestingHeartRate, p.TakesBetaBlockers, p.Notes, p.ArchivedAt, p.ArchivedBy, p.Version);
     }
 
@@ -177,7 +175,7 @@ public sealed class PatientService(IDbContextFactory<RetroWalkDbContext> dbFacto
         var errors = FieldErrors.FromAnnotations(input);
         if (input.DateOfBirth is { } dob)
         {
-            var today = Today;
+            var today = clock.Today;
             if (dob > today)
             {
                 errors.Add(nameof(PatientInput.DateOfBirth), "The date of birth cannot be in the future.");
@@ -202,7 +200,7 @@ public sealed class PatientService(IDbContextFactory<RetroWalkDbContext> dbFacto
             return SaveResult.NotFound();
         }
         db.Entry(patient).Property(p => p.Version).OriginalValue = version;
-        patient.ArchivedAt = clock.GetUtcNow();
+        patient.ArchivedAt = clock.UtcNow;
         patient.ArchivedBy = user.UserName;
         return await SaveOrConflictAsync(db, patient, cancellationToken);
     }

@@ -17,7 +17,7 @@ public sealed class ReportService(
     ClinicService clinics,
     IProgressReportRenderer renderer,
     ICurrentUser user,
-    TimeProvider clock)
+    ClinicClock clock)
 {
     public Task<SaveResult> CreateAsync(Guid patientId, ReportInput input, CancellationToken cancellationToken = default) =>
         DatabaseOutage.GuardAsync(() => CreateCoreAsync(patientId, input, cancellationToken));
@@ -47,7 +47,7 @@ public sealed class ReportService(
             Sections = input.Sections,
             PageSize = ReportModelBuilder.PageSizeOf(clinic.ReportPageSize),
             AssessmentAndPlan = input.AssessmentAndPlan?.Trim() ?? "",
-            FileName = ReportModelBuilder.FileName(recordNumber, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)),
+            FileName = ReportModelBuilder.FileName(recordNumber, clock.Today),
         };
         db.Add(report);
         await db.SaveChangesAsync(cancellationToken);
