@@ -15,7 +15,7 @@ internal static class TextFlow
             w.Y += 10;
         }
         w.EnsureSpace(height + keepWithNext);
-        w.Gfx.DrawString(text, font, ReportStyle.AccentBrush, w.Left, w.Y, XStringFormats.TopLeft);
+        TextPainter.Draw(w.Gfx, text, font, ReportStyle.AccentBrush, w.Left, w.Y, XStringFormats.TopLeft);
         w.Y += TextLayout.LineHeight(font) + 2;
         w.Gfx.DrawLine(ReportStyle.RulePen, w.Left, w.Y, w.Right, w.Y);
         w.Y += 6;
@@ -25,7 +25,7 @@ internal static class TextFlow
     {
         var font = w.Fonts.SubHeading;
         w.EnsureSpace(TextLayout.LineHeight(font) + 30);
-        w.Gfx.DrawString(text, font, ReportStyle.TextBrush, w.Left, w.Y, XStringFormats.TopLeft);
+        TextPainter.Draw(w.Gfx, text, font, ReportStyle.TextBrush, w.Left, w.Y, XStringFormats.TopLeft);
         w.Y += TextLayout.LineHeight(font) + 3;
     }
 
@@ -43,7 +43,7 @@ internal static class TextFlow
                 continue;
             }
             w.EnsureSpace(lineHeight);
-            w.Gfx.DrawString(line, font, brush, w.Left + indent, w.Y, XStringFormats.TopLeft);
+            TextPainter.Draw(w.Gfx, line, font, brush, w.Left + indent, w.Y, XStringFormats.TopLeft);
             w.Y += lineHeight;
         }
         w.Y += 2;
@@ -62,9 +62,9 @@ internal static class TextFlow
                 w.EnsureSpace(lineHeight);
                 if (i == 0)
                 {
-                    w.Gfx.DrawString("•", font, ReportStyle.AccentBrush, w.Left + 2, w.Y, XStringFormats.TopLeft);
+                    TextPainter.Draw(w.Gfx, "•", font, ReportStyle.AccentBrush, w.Left + 2, w.Y, XStringFormats.TopLeft);
                 }
-                w.Gfx.DrawString(lines[i], font, ReportStyle.TextBrush, w.Left + indent, w.Y, XStringFormats.TopLeft);
+                TextPainter.Draw(w.Gfx, lines[i], font, ReportStyle.TextBrush, w.Left + indent, w.Y, XStringFormats.TopLeft);
                 w.Y += lineHeight;
             }
             w.Y += 2;
@@ -138,9 +138,9 @@ internal static class TextFlow
         {
             if (label is not null)
             {
-                w.Gfx.DrawString(label, w.Fonts.BodyBold, ReportStyle.MutedBrush, x, y, XStringFormats.TopLeft);
+                TextPainter.Draw(w.Gfx, label, w.Fonts.BodyBold, ReportStyle.MutedBrush, x, y, XStringFormats.TopLeft);
             }
-            w.Gfx.DrawString(value, w.Fonts.Body, ReportStyle.TextBrush, x + labelWidth, y, XStringFormats.TopLeft);
+            TextPainter.Draw(w.Gfx, value, w.Fonts.Body, ReportStyle.TextBrush, x + labelWidth, y, XStringFormats.TopLeft);
             y += lineHeight;
         }
     }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using RetroWalk.Web.Data.Auditing;
+using RetroWalk.Web.Data.Providers;
 using RetroWalk.Web.Features.Clinics;
 using RetroWalk.Web.Features.Patients;
 using RetroWalk.Web.Infrastructure;
@@ -37,6 +38,7 @@ public sealed class RetroWalkDbContext(DbContextOptions<RetroWalkDbContext> opti
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(RetroWalkDbContext).Assembly);
+        DatabaseProvider.Of(Database).ConfigureModel(builder);
 
         builder.Entity<ApplicationUser>(user =>
         {

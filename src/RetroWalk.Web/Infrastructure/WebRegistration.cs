@@ -1,10 +1,13 @@
 using Microsoft.AspNetCore.DataProtection;
+using MudBlazor;
+using MudBlazor.Services;
 using Radzen;
 using RetroWalk.Web.Components;
 using RetroWalk.Web.Data;
 using RetroWalk.Web.Features;
 using RetroWalk.Web.Features.Clinics;
 using RetroWalk.Web.Features.Demo;
+using RetroWalk.Web.Infrastructure.Security;
 
 namespace RetroWalk.Web.Infrastructure;
 
@@ -14,7 +17,25 @@ public static class WebRegistration
     {
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddRadzenComponents();
+        builder.Services.AddMudServices(options =>
+        {
+            // One short message at a time, over the app bar where it covers no form field; errors stay
+            // until dismissed. Feedback (the only caller) replaces the last message; SnackbarPolicy
+            // clears it on navigation.
+            var snackbar = options.SnackbarConfiguration;
+            snackbar.PositionClass = Defaults.Classes.Position.TopCenter;
+            snackbar.MaxDisplayedSnackbars = 1;
+            snackbar.PreventDuplicates = true;
+            snackbar.NewestOnTop = true;
+            snackbar.ShowCloseIcon = true;
+            snackbar.VisibleStateDuration = 4000;
+            snackbar.ShowTransitionDuration = 150;
+            snackbar.HideTransitionDuration = 150;
+        });
+        builder.Services.AddScoped<Feedback>();
+        builder.Services.AddScoped<ClinicFormats>();
         builder.Services.AddHttpContextAccessor();
+        builder.AddRetroWalkSecurity();
         builder.AddRetroWalkFeatures();
 
         var dataProtection = builder.Services.AddDataProtection().SetApplicationName("RetroWalk");
@@ -28,31 +49,25 @@ public static class WebRegistration
 
     public static WebApplication UseRetroWalk(this WebApplication app)
     {
-        if (app.Environment.IsDevelopment())
-        {
-            app.UseMigrationsEndPoint();
-        }
-        else
+        app.UseRetroWalkSecurityHeaders();
+        if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
-            app.UseHsts();
         }
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseMiddleware<CurrentUserMiddleware>();
-        app.UseMiddleware<MustChangePasswordMiddleware>();
+        app.UseMiddleware<AccountRequirementsMiddleware>();
         app.UseAuthorization();
         app.UseAntiforgery();
 
         app.MapStaticAssets().AllowAnonymous();
-#if BLAZOR_SCRIPT_SHIM
-        app.MapBlazorScriptShim();
-#endif
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         app.MapRetroWalkEndpoints();
-        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapRetroWalkHealth();
         return app;
     }
 

@@ -18,7 +18,7 @@ public sealed class AssessmentBrowserTests(BrowserFixture browser)
     private const string Walk = "10-Metre Walk Test, comfortable pace";
     private const string Tug = "Timed Up and Go";
 
-    private static DateOnly Today => DateOnly.FromDateTime(DateTime.Now);
+    private static DateOnly Today => TestClock.Today;
 
     /// <summary>A chronic-stroke patient of the demo clinic with a record number no other test uses.</summary>
     private async Task<Guid> CreatePatientAsync()

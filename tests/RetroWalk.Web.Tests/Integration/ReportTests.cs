@@ -25,7 +25,7 @@ public sealed class ReportTests(AppFixture app) : IClassFixture<AppFixture>
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    private static DateOnly Today => DateOnly.FromDateTime(DateTime.Today);
+    private static DateOnly Today => TestClock.Today;
 
     [Fact]
     public async Task AReportOfAPatientOnAProgrammeHasEverySectionTheUnicodeNameAndPageNumbers()
@@ -123,7 +123,9 @@ public sealed class ReportTests(AppFixture app) : IClassFixture<AppFixture>
     {
         var setup = await ProgrammeData.SetUpAsync(app, "LONG-1");
         await using var scope = app.ScopeFor(setup.Clinic);
-        var start = ProgrammeData.NextMonday().AddDays(-35);
+        // Six weeks before next Monday: the four planned weeks and the 30 days of extra sessions all lie
+        // in the past, whichever weekday today is.
+        var start = ProgrammeData.NextMonday().AddDays(-42);
         var programmeId = (await scope.ServiceProvider.GetRequiredService<ProgrammeService>()
             .AssignAsync(ProgrammeData.Assign(setup, start, DayOfWeek.Monday, DayOfWeek.Wednesday, DayOfWeek.Friday), Token)).Id;
         var sessions = scope.ServiceProvider.GetRequiredService<SessionService>();
@@ -300,11 +302,7 @@ public static class ReportData
         var patient = await services.GetRequiredService<PatientService>().CreateAsync(PatientData.Valid(record, given, family), token);
         var protocols = services.GetRequiredService<ProtocolService>();
         var protocol = await protocols.CloneTemplateAsync(RetroWalk.Clinical.Protocols.ProtocolTemplates.ChronicStroke4WeeksKey, token);
-        var start = DateOnly.FromDateTime(DateTime.Today).AddDays(-14);
-        while (start.DayOfWeek != DayOfWeek.Monday)
-        {
-            start = start.AddDays(-1);
-        }
+        var start = CalendarWeek.MondayOf(TestClock.Today.AddDays(-14));
         var assigned = await services.GetRequiredService<ProgrammeService>().AssignAsync(new AssignInput
         {
             PatientId = patient.Id,

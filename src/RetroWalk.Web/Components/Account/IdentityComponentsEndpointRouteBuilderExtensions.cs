@@ -1,6 +1,7 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 using RetroWalk.Web.Data;
+using RetroWalk.Web.Infrastructure.Security;
 
 namespace Microsoft.AspNetCore.Routing;
 
@@ -12,13 +13,19 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
         ArgumentNullException.ThrowIfNull(endpoints);
 
         var accountGroup = endpoints.MapGroup("/Account");
-        accountGroup.MapPost("/Logout", async (
-            [FromServices] SignInManager<ApplicationUser> signInManager,
-            [FromForm] string? returnUrl) =>
+
+        // The antiforgery token is checked here rather than by form binding, so that a post without one
+        // (a stale page, a forged form) gets a plain 400 instead of an error page.
+        accountGroup.MapPost("/Logout", async (HttpContext context, IAntiforgery antiforgery, SignInManager<ApplicationUser> signInManager) =>
         {
+            if (!await antiforgery.IsRequestValidAsync(context))
+            {
+                return Results.Text("The sign-out form had expired. Reload the page and sign out again.", statusCode: StatusCodes.Status400BadRequest);
+            }
+            var returnUrl = context.Request.HasFormContentType ? context.Request.Form["ReturnUrl"].ToString() : null;
             await signInManager.SignOutAsync();
-            return TypedResults.LocalRedirect($"~/{returnUrl}");
-        });
+            return Results.LocalRedirect("~/" + LocalUrl.RelativeOrHome(returnUrl));
+        }).DisableAntiforgery();
 
         return accountGroup;
     }

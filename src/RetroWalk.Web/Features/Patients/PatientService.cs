@@ -38,10 +38,8 @@ public sealed record PatientDetails(
     public bool IsArchived => ArchivedAt is not null;
 }
 
-public sealed class PatientService(IDbContextFactory<RetroWalkDbContext> dbFactory, TimeProvider clock, ICurrentUser user)
+public sealed class PatientService(IDbContextFactory<RetroWalkDbContext> dbFactory, ClinicClock clock, ICurrentUser user)
 {
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-
     public async Task<PagedResult<PatientListItem>> SearchAsync(PatientQuery query, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -78,7 +76,7 @@ public sealed class PatientService(IDbContextFactory<RetroWalkDbContext> dbFacto
             .Select(p => new { p.Id, p.GivenName, p.FamilyName, p.RecordNumber, p.DateOfBirth, p.PrimaryCondition, p.UpdatedAt, p.ArchivedAt })
             .ToListAsync(cancellationToken);
 
-        var today = Today;
+        var today = clock.Today;
         return new PagedResult<PatientListItem>(
             rows.Select(p => new PatientListItem(p.Id, p.GivenName, p.FamilyName, p.RecordNumber, p.DateOfBirth,
                 ConditionNames.AgeOn(p.DateOfBirth, today), p.PrimaryCondition, p.UpdatedAt, p.ArchivedAt is not null)).ToList(),
@@ -92,7 +90,7 @@ public sealed class PatientService(IDbContextFactory<RetroWalkDbContext> dbFacto
         var p = await db.Patients.IgnoreQueryFilters([RetroWalkDbContext.QueryFilters.Archived])
             .AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
         return p is null ? null : new PatientDetails(p.Id, p.GivenName, p.FamilyName, p.RecordNumber, p.DateOfBirth,
-            ConditionNames.AgeOn(p.DateOfBirth, Today), p.Sex, p.PrimaryCondition, p.AffectedSide, p.HeightCm, p.WeightKg,
+            ConditionNames.AgeOn(p.DateOfBirth, clock.Today), p.Sex, p.PrimaryCondition, p.AffectedSide, p.HeightCm, p.WeightKg,
             p.RestingHeartRate, p.TakesBetaBlockers, p.Notes, p.ArchivedAt, p.ArchivedBy, p.Version);
     }
 
@@ -118,10 +116,10 @@ public sealed class PatientService(IDbContextFactory<RetroWalkDbContext> dbFacto
     }
 
     public Task<SaveResult> CreateAsync(PatientInput input, CancellationToken cancellationToken = default) =>
-        SaveAsync(null, input, cancellationToken);
+        DatabaseOutage.GuardAsync(() => SaveAsync(null, input, cancellationToken));
 
     public Task<SaveResult> UpdateAsync(Guid id, PatientInput input, CancellationToken cancellationToken = default) =>
-        SaveAsync(id, input, cancellationToken);
+        DatabaseOutage.GuardAsync(() => SaveAsync(id, input, cancellationToken));
 
     private async Task<SaveResult> SaveAsync(Guid? id, PatientInput input, CancellationToken cancellationToken)
     {
@@ -177,7 +175,7 @@ public sealed class PatientService(IDbContextFactory<RetroWalkDbContext> dbFacto
         var errors = FieldErrors.FromAnnotations(input);
         if (input.DateOfBirth is { } dob)
         {
-            var today = Today;
+            var today = clock.Today;
             if (dob > today)
             {
                 errors.Add(nameof(PatientInput.DateOfBirth), "The date of birth cannot be in the future.");
@@ -190,7 +188,10 @@ public sealed class PatientService(IDbContextFactory<RetroWalkDbContext> dbFacto
         return errors;
     }
 
-    public async Task<SaveResult> ArchiveAsync(Guid id, Guid version, CancellationToken cancellationToken = default)
+    public Task<SaveResult> ArchiveAsync(Guid id, Guid version, CancellationToken cancellationToken = default) =>
+        DatabaseOutage.GuardAsync(() => ArchiveCoreAsync(id, version, cancellationToken));
+
+    private async Task<SaveResult> ArchiveCoreAsync(Guid id, Guid version, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var patient = await db.Patients.SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
@@ -199,13 +200,16 @@ public sealed class PatientService(IDbContextFactory<RetroWalkDbContext> dbFacto
             return SaveResult.NotFound();
         }
         db.Entry(patient).Property(p => p.Version).OriginalValue = version;
-        patient.ArchivedAt = clock.GetUtcNow();
+        patient.ArchivedAt = clock.UtcNow;
         patient.ArchivedBy = user.UserName;
         return await SaveOrConflictAsync(db, patient, cancellationToken);
     }
 
     /// <summary>Clinic administrators only.</summary>
-    public async Task<SaveResult> RestoreAsync(Guid id, CancellationToken cancellationToken = default)
+    public Task<SaveResult> RestoreAsync(Guid id, CancellationToken cancellationToken = default) =>
+        DatabaseOutage.GuardAsync(() => RestoreCoreAsync(id, cancellationToken));
+
+    private async Task<SaveResult> RestoreCoreAsync(Guid id, CancellationToken cancellationToken)
     {
         if (!user.IsClinicAdmin)
         {

@@ -26,7 +26,7 @@ public sealed record ReportSubject(Guid PatientId, DateOnly From, DateOnly To, s
 /// display-ready records. Reads only; the caller's clinic filter applies to every query.
 /// </summary>
 public sealed class ReportModelBuilder(
-    ClinicService clinics, PatientService patients, ProgrammeService programmes, ProgressService progress, SessionService sessions)
+    ClinicService clinics, PatientService patients, ProgrammeService programmes, ProgressService progress, SessionService sessions, ClinicClock clock)
 {
     public const string Title = "Retro-walking rehabilitation progress report";
 
@@ -47,13 +47,13 @@ public sealed class ReportModelBuilder(
         var history = programme is null ? null : await sessions.GetHistoryAsync(programme.Id, subject.From, subject.To, cancellationToken);
         var review = await progress.GetAsync(subject.PatientId, null, subject.From, subject.To, cancellationToken);
         var measures = review?.Measures.Where(m => m.Points.Count > 0).ToList() ?? [];
-        var zone = TimeZoneOf(clinic);
+        var generatedAt = clock.InClinicTime(subject.GeneratedAt);
         return new ProgressReport
         {
             Clinic = new ClinicDetails(clinic.Name, clinic.Address.Split([',', '\n'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)),
             Title = Title,
-            GeneratedAt = TimeZoneInfo.ConvertTime(subject.GeneratedAt, zone),
-            TimeZoneLabel = zone.Id,
+            GeneratedAt = generatedAt,
+            TimeZoneLabel = clock.TimeZone.Id,
             Patient = new RetroWalk.Reports.PatientDetails(patient.FullName, patient.DateOfBirth, patient.RecordNumber,
                 patient.PrimaryCondition.Display(), patient.AffectedSide.Display()),
             Programme = programme is null ? null : Summary(programme),
@@ -64,7 +64,7 @@ public sealed class ReportModelBuilder(
             SummarySentences = [.. review?.Summary.Select(line => line.Sentence) ?? []],
             Charts = [.. measures.Select(m => Chart(m, programme))],
             AssessmentAndPlan = subject.AssessmentAndPlan,
-            Signature = new ReportSignature(subject.Signer, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(subject.GeneratedAt, zone).DateTime)),
+            Signature = new ReportSignature(subject.Signer, DateOnly.FromDateTime(generatedAt.DateTime)),
             References = References,
         };
     }
@@ -198,7 +198,4 @@ public sealed class ReportModelBuilder(
         ProgrammeStart = programme?.StartDate,
         ProgrammeEnd = programme is null ? null : Summary(programme).EndDate,
     };
-
-    private static TimeZoneInfo TimeZoneOf(ClinicInfo clinic) =>
-        TimeZoneInfo.TryFindSystemTimeZoneById(clinic.TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
 }

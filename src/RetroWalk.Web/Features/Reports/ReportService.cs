@@ -17,9 +17,12 @@ public sealed class ReportService(
     ClinicService clinics,
     IProgressReportRenderer renderer,
     ICurrentUser user,
-    TimeProvider clock)
+    ClinicClock clock)
 {
-    public async Task<SaveResult> CreateAsync(Guid patientId, ReportInput input, CancellationToken cancellationToken = default)
+    public Task<SaveResult> CreateAsync(Guid patientId, ReportInput input, CancellationToken cancellationToken = default) =>
+        DatabaseOutage.GuardAsync(() => CreateCoreAsync(patientId, input, cancellationToken));
+
+    private async Task<SaveResult> CreateCoreAsync(Guid patientId, ReportInput input, CancellationToken cancellationToken)
     {
         var errors = Validate(input);
         if (!errors.IsValid)
@@ -44,7 +47,7 @@ public sealed class ReportService(
             Sections = input.Sections,
             PageSize = ReportModelBuilder.PageSizeOf(clinic.ReportPageSize),
             AssessmentAndPlan = input.AssessmentAndPlan?.Trim() ?? "",
-            FileName = ReportModelBuilder.FileName(recordNumber, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)),
+            FileName = ReportModelBuilder.FileName(recordNumber, clock.Today),
         };
         db.Add(report);
         await db.SaveChangesAsync(cancellationToken);

@@ -1,0 +1,60 @@
+using Microsoft.Data.SqlClient;
+using Microsoft.EntityFrameworkCore;
+using RetroWalk.Web.Features.Programs;
+
+namespace RetroWalk.Web.Data.Providers;
+
+/// <summary>
+/// Microsoft SQL Server (2022 and later), for clinics that already run one.
+/// The SQL here is T-SQL: bracketed identifiers, N'' literals, a trigger that throws, error numbers.
+/// The migrations in src/RetroWalk.Migrations.SqlServer use these texts; changing one changes what a new
+/// database gets, never what an existing one already has.
+/// </summary>
+public sealed class SqlServerProvider : DatabaseProvider
+{
+    /// <summary>
+    /// The audit trail is append-only in the database too, whatever the application does: an UPDATE or
+    /// DELETE on it fails and rolls back (an error in a trigger aborts the whole transaction).
+    /// Run through EXEC because CREATE TRIGGER must begin a batch of its own, and EF's idempotent migration
+    /// script puts each statement inside IF NOT EXISTS (...) BEGIN ... END.
+    /// </summary>
+    public const string CreateAuditAppendOnlyTrigger = """
+        EXEC(N'CREATE TRIGGER [AuditEntries_AppendOnly] ON [AuditEntries]
+        AFTER UPDATE, DELETE
+        AS
+        BEGIN
+            SET NOCOUNT ON;
+            THROW 51000, ''Audit entries are append-only'', 1;
+        END');
+        """;
+
+    public const string DropAuditAppendOnlyTrigger = "DROP TRIGGER IF EXISTS [AuditEntries_AppendOnly];";
+
+    /// <summary>SQL Server's errors for a duplicate key: 2601 in a unique index, 2627 in a unique constraint.</summary>
+    private static readonly int[] UniqueViolationNumbers = [2601, 2627];
+
+    public override string Name => "SqlServer";
+
+    protected override string EfProviderName => "Microsoft.EntityFrameworkCore.SqlServer";
+
+    public override string DesignTimeConnectionString => "Server=127.0.0.1;Database=retrowalk_design;TrustServerCertificate=true";
+
+    public override void Use(DbContextOptionsBuilder options, string connectionString, DatabaseOptions? settings = null)
+    {
+        settings ??= new DatabaseOptions();
+        var pooled = SetsPoolSize(connectionString)
+            ? connectionString
+            : new SqlConnectionStringBuilder(connectionString) { MaxPoolSize = settings.MaxPoolSize }.ConnectionString;
+        options.UseSqlServer(pooled, sql => sql
+            .EnableRetryOnFailure(settings.MaxRetryCount, settings.MaxRetryDelay, errorNumbersToAdd: null)
+            .MigrationsAssembly(MigrationsAssembly));
+    }
+
+    public override void ConfigureModel(ModelBuilder builder) =>
+        // One ongoing programme per patient, even for two assignments at the same moment.
+        builder.Entity<Programme>().HasIndex(p => p.PatientId, Programme.OneOngoingPerPatientIndex)
+            .HasFilter($"[Status] IN ({OngoingProgrammeStatusLiterals("N")})");
+
+    public override bool IsUniqueViolation(DbUpdateException exception) =>
+        exception.InnerException is SqlException sql && UniqueViolationNumbers.Contains(sql.Number);
+}
