@@ -46,6 +46,9 @@ public sealed record ProgressReport
     public string AssessmentAndPlan { get; init; } = "";
 
     public required ReportSignature Signature { get; init; }
+
+    /// <summary>The report's own identifier, printed in every page header so that a reader can quote it; null prints none.</summary>
+    public string? Reference { get; init; }
 }
 
 public sealed record ClinicDetails(string Name, IReadOnlyList<string> AddressLines);
