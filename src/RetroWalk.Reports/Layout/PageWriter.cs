@@ -14,7 +14,7 @@ internal sealed record PageFrame(
     string DateOfBirthLine,
     string RecordNumberLine,
     string GeneratedLine,
-    string? ReferenceLine = null);
+    string? IdentifierLine = null);
 
 /// <summary>
 /// Adds pages as content flows and keeps the cursor. Headers are drawn when a page is added;
@@ -140,9 +140,9 @@ internal sealed class PageWriter
         rightPatientEnd = headerRight.Count;
         TextLayout.AppendWrapped(headerRight, Gfx, frame.DateOfBirthLine, Fonts.HeaderText, rightWidth);
         TextLayout.AppendWrapped(headerRight, Gfx, frame.RecordNumberLine, Fonts.HeaderText, rightWidth);
-        if (frame.ReferenceLine is not null)
+        if (frame.IdentifierLine is not null)
         {
-            TextLayout.AppendWrapped(headerRight, Gfx, frame.ReferenceLine, Fonts.HeaderText, rightWidth);
+            TextLayout.AppendWrapped(headerRight, Gfx, frame.IdentifierLine, Fonts.HeaderText, rightWidth);
         }
         var rightHeight = 0.0;
         for (var i = 0; i < headerRight.Count; i++)

@@ -21,8 +21,8 @@ public sealed class GeneratedReport : ClinicalRecord, IAuditLabel
     public string AssessmentAndPlan { get; set; } = "";
     public string FileName { get; set; } = "";
 
-    /// <summary>The identifier printed on every page, for a reader to quote (<see cref="ReportReference"/>); null only for reports made before references existed, until their first download.</summary>
-    public string? Reference { get; set; }
+    /// <summary>The identifier printed on every page, for a reader to quote (<see cref="ReportIdentifier"/>); null only for reports made before identifiers existed, until their first download.</summary>
+    public string? Identifier { get; set; }
 
     /// <summary>The batch that made this report, if one did; its reports are marked while the batch has not finished.</summary>
     public Guid? BatchId { get; set; }
@@ -39,8 +39,8 @@ internal sealed class GeneratedReportConfiguration : IEntityTypeConfiguration<Ge
         builder.Property(r => r.PageSize).HasConversion<string>().HasMaxLength(16);
         builder.Property(r => r.AssessmentAndPlan).HasMaxLength(ReportInput.AssessmentMaxLength);
         builder.Property(r => r.FileName).HasMaxLength(200);
-        builder.Property(r => r.Reference).HasMaxLength(ReportReference.Length);
-        builder.HasIndex(r => r.Reference).IsUnique();
+        builder.Property(r => r.Identifier).HasMaxLength(ReportIdentifier.Length);
+        builder.HasIndex(r => r.Identifier).IsUnique();
         builder.HasIndex(r => new { r.BatchId, r.PatientId });
         builder.HasOne<Infrastructure.Jobs.BackgroundJob>().WithMany().HasForeignKey(r => r.BatchId).OnDelete(DeleteBehavior.Restrict);
         builder.Ignore(r => r.AuditLabel);

@@ -6,8 +6,8 @@ using RetroWalk.Web.Infrastructure;
 
 namespace RetroWalk.Web.Features.Reports;
 
-/// <summary>A report's PDF as issued: its bytes, the file name, their SHA-256 and the reference printed on it.</summary>
-public sealed record RenderedReport(byte[] Pdf, string FileName, string Sha256, string Reference);
+/// <summary>A report's PDF as issued: its bytes, the file name, their SHA-256 and the identifier printed on it.</summary>
+public sealed record RenderedReport(byte[] Pdf, string FileName, string Sha256, string Identifier);
 
 /// <summary>
 /// Issues reports: the first request for a report's PDF renders it from the data of that moment and stores the
@@ -36,10 +36,10 @@ public sealed class ReportIssuer(
             return stored;
         }
 
-        // A report made before references existed gets its reference now, before its PDF is made.
-        report.Reference ??= ReportReference.For(report.Id);
+        // A report made before identifiers existed gets its identifier now, before its PDF is made.
+        report.Identifier ??= ReportIdentifier.For(report.Id);
         var model = await builder.BuildAsync(
-            new ReportSubject(report.PatientId, report.From, report.To, report.AssessmentAndPlan, report.CreatedBy, report.CreatedAt, report.Reference),
+            new ReportSubject(report.PatientId, report.From, report.To, report.AssessmentAndPlan, report.CreatedBy, report.CreatedAt, report.Identifier),
             cancellationToken);
         if (model is null)
         {
@@ -66,13 +66,13 @@ public sealed class ReportIssuer(
             var reloaded = await db.Set<GeneratedReport>().AsNoTracking().SingleAsync(r => r.Id == reportId, cancellationToken);
             return await StoredAsync(db, reloaded, cancellationToken);
         }
-        return new RenderedReport(pdf, report.FileName, Sha256Of(pdf), report.Reference);
+        return new RenderedReport(pdf, report.FileName, Sha256Of(pdf), report.Identifier);
     }
 
     public static string Sha256Of(byte[] pdf) => Convert.ToHexStringLower(SHA256.HashData(pdf));
 
     private static async Task<RenderedReport?> StoredAsync(RetroWalkDbContext db, GeneratedReport report, CancellationToken cancellationToken) =>
         await db.Set<ReportPdf>().AsNoTracking().Where(p => p.ReportId == report.Id)
-            .Select(p => new RenderedReport(p.Pdf, report.FileName, p.Sha256, report.Reference ?? ReportReference.For(report.Id)))
+            .Select(p => new RenderedReport(p.Pdf, report.FileName, p.Sha256, report.Identifier ?? ReportIdentifier.For(report.Id)))
             .SingleOrDefaultAsync(cancellationToken);
 }

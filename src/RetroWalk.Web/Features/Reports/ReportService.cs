@@ -7,10 +7,10 @@ using RetroWalk.Web.Infrastructure.Jobs;
 
 namespace RetroWalk.Web.Features.Reports;
 
-/// <param name="Reference">The identifier printed on the report; null for a report made before references existed and not yet downloaded.</param>
+/// <param name="Identifier">The identifier printed on the report; null for a report made before identifiers existed and not yet downloaded.</param>
 /// <param name="InUnfinishedBatch">Made by a batch that was cancelled, failed or is still running.</param>
 public sealed record ReportListItem(Guid Id, DateTimeOffset GeneratedAt, string GeneratedBy, DateOnly From, DateOnly To, ReportSections Sections, string FileName,
-    string? Reference = null, bool InUnfinishedBatch = false);
+    string? Identifier = null, bool InUnfinishedBatch = false);
 
 /// <summary>Progress reports of one patient: the record of each generated report, and its PDF.</summary>
 public sealed class ReportService(
@@ -62,11 +62,11 @@ public sealed class ReportService(
             To = input.To!.Value,
             Sections = input.Sections,
             PageSize = ReportModelBuilder.PageSizeOf(clinic.ReportPageSize),
-            AssessmentAndPlan = input.AssessmentAndPlan?.Trim() ?? "",
+            AssessmentAndPlan = FieldText.Clean(input.AssessmentAndPlan),
             FileName = ReportModelBuilder.FileName(recordNumber, clock.Today),
             BatchId = batchId,
         };
-        report.Reference = ReportReference.For(report.Id);
+        report.Identifier = ReportIdentifier.For(report.Id);
         db.Add(report);
         await db.SaveChangesAsync(cancellationToken);
         return SaveResult.Saved(report.Id, report.Version);
@@ -83,6 +83,11 @@ public sealed class ReportService(
         {
             errors.Add("", "Choose at least one section.");
         }
+        if (!errors.ContainsKey(nameof(ReportInput.AssessmentAndPlan))
+            && FieldText.Problem(FieldText.Clean(input.AssessmentAndPlan), "The assessment and plan", ReportInput.AssessmentMaxLength, multiline: true) is { } problem)
+        {
+            errors.Add(nameof(ReportInput.AssessmentAndPlan), problem);
+        }
         return errors;
     }
 
@@ -96,7 +101,7 @@ public sealed class ReportService(
         return await db.Set<GeneratedReport>().AsNoTracking()
             .Where(r => r.PatientId == patientId)
             .OrderByDescending(r => r.CreatedAt)
-            .Select(r => new ReportListItem(r.Id, r.CreatedAt, r.CreatedBy, r.From, r.To, r.Sections, r.FileName, r.Reference,
+            .Select(r => new ReportListItem(r.Id, r.CreatedAt, r.CreatedBy, r.From, r.To, r.Sections, r.FileName, r.Identifier,
                 r.BatchId != null && !db.Set<BackgroundJob>().Any(j => j.Id == r.BatchId && (j.State == JobState.Completed || j.State == JobState.Expired))))
             .ToListAsync(cancellationToken);
     }

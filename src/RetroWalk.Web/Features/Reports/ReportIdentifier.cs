@@ -5,7 +5,7 @@ namespace RetroWalk.Web.Features.Reports;
 /// being read aloud or typed), grouped in fours, e.g. "7K3M-9QX2-H4DZ". Taken from the random part of the
 /// report's id (60 bits), and unique in the database by an index.
 /// </summary>
-public static class ReportReference
+public static class ReportIdentifier
 {
     public const int Length = 14;
     private const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
