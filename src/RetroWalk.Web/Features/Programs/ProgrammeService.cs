@@ -182,7 +182,7 @@ public sealed class ProgrammeService(IDbContextFactory<RetroWalkDbContext> dbFac
         return new ProgrammeDetails(m.Id, m.PatientId, row.PatientName, row.RecordNumber, m.ProtocolId, m.ProtocolName,
             m.ProtocolVersionNumber, row.CurrentVersionNumber, m.TherapistUserId, m.TherapistName, m.StartDate, m.TrainingDays,
             ProgrammeStatuses.Effective(m.Status, m.StartDate, Today), m.PausedFrom, m.DiscontinuedReason, m.EndedOn, m.Version,
-            ProtocolJson.Read(row.DefinitionJson).InUnit(unit), unit, await ScheduleAsync(db, id, cancellationToken));
+            ProtocolJson.Read(row.DefinitionJson).InUnit(unit), unit, await ScheduleAsync(db, id, cancellationToken), Today);
     }
 
     /// <summary>A programme's sessions in date order, each with its planned dose (cancelled ones included, marked).</summary>
@@ -342,7 +342,7 @@ public sealed class ProgrammeService(IDbContextFactory<RetroWalkDbContext> dbFac
         programme.EndedOn = Today;
         programme.PausedFrom = null;
         // Sessions after the end are taken out of the plan (kept, marked cancelled).
-        foreach (var session in sessions.Where(s => s.Status == ScheduledSessionStatus.Planned && s.Date > Today))
+        foreach (var session in sessions.Where(s => ProgrammeStatuses.CancelledOnEnd(s.Status, s.Date, Today)))
         {
             session.Status = ScheduledSessionStatus.Cancelled;
         }

@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using RetroWalk.Web.Infrastructure;
+using RetroWalk.Web.Tests.Infrastructure;
+
+namespace RetroWalk.Web.Tests.Components;
+
+/// <summary>
+/// Component tests of the app's forms: rendered as on an interactive page (unless a test says otherwise), with
+/// MudBlazor's popover and dialog providers and the default date convention.
+/// </summary>
+public abstract class FormComponentTest : ComponentTest
+{
+    protected FormComponentTest()
+    {
+        Services.AddSingleton(new ClinicFormats(new ClinicConventions(new StoppedClock()), new CurrentUser(), null!));
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        Render<MudPopoverProvider>();
+    }
+
+    /// <summary>Before the page turns interactive (prerendering, or while the connection starts).</summary>
+    protected void NotYetInteractive() => SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+
+    /// <summary>A clock that never moves: the date convention's cache is not consulted for a user without a clinic.</summary>
+    private sealed class StoppedClock : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => new(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
+
+        public override long GetTimestamp() => 0;
+    }
+}
