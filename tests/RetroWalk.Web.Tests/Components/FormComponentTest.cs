@@ -1,3 +1,4 @@
+using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
@@ -12,12 +13,20 @@ namespace RetroWalk.Web.Tests.Components;
 /// </summary>
 public abstract class FormComponentTest : ComponentTest
 {
-    protected FormComponentTest()
+    /// <param name="fallback">Where services this container lacks come from (the real app's feature services).</param>
+    protected FormComponentTest(IServiceProvider? fallback = null)
     {
+        if (fallback is not null)
+        {
+            Services.AddFallbackServiceProvider(fallback);
+        }
         Services.AddSingleton(new ClinicFormats(new ClinicConventions(new StoppedClock()), new CurrentUser(), null!));
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
-        Render<MudPopoverProvider>();
+        Popovers = Render<MudPopoverProvider>();
     }
+
+    /// <summary>Where MudBlazor shows open selects and pickers.</summary>
+    protected IRenderedComponent<MudPopoverProvider> Popovers { get; }
 
     /// <summary>Before the page turns interactive (prerendering, or while the connection starts).</summary>
     protected void NotYetInteractive() => SetRendererInfo(new RendererInfo("Static", isInteractive: false));
