@@ -110,10 +110,10 @@ internal sealed class PageWriter
             var gfx = pages[i];
             var textTop = PageHeight - BottomMargin - lineHeight;
             gfx.DrawLine(ReportStyle.RulePen, Left, textTop - 4, Right, textTop - 4);
-            gfx.DrawString(frame.GeneratedLine, footer, ReportStyle.MutedBrush, Left, textTop, XStringFormats.TopLeft);
-            gfx.DrawString(ConfidentialLine, footer, ReportStyle.MutedBrush, (Left + Right) / 2, textTop, XStringFormats.TopCenter);
+            TextPainter.Draw(gfx, frame.GeneratedLine, footer, ReportStyle.MutedBrush, Left, textTop, XStringFormats.TopLeft);
+            TextPainter.Draw(gfx, ConfidentialLine, footer, ReportStyle.MutedBrush, (Left + Right) / 2, textTop, XStringFormats.TopCenter);
             var pageLine = string.Create(CultureInfo.InvariantCulture, $"Page {i + 1} of {total}");
-            gfx.DrawString(pageLine, footer, ReportStyle.TextBrush, Right, textTop, XStringFormats.TopRight);
+            TextPainter.Draw(gfx, pageLine, footer, ReportStyle.TextBrush, Right, textTop, XStringFormats.TopRight);
             gfx.Dispose();
         }
         pages.Clear();
@@ -161,7 +161,7 @@ internal sealed class PageWriter
         for (var i = 0; i < headerLeft!.Count; i++)
         {
             var font = LeftFont(i);
-            Gfx.DrawString(headerLeft[i], font, i < leftClinicLines ? ReportStyle.AccentBrush : ReportStyle.MutedBrush, Left, y, XStringFormats.TopLeft);
+            TextPainter.Draw(Gfx, headerLeft[i], font, i < leftClinicLines ? ReportStyle.AccentBrush : ReportStyle.MutedBrush, Left, y, XStringFormats.TopLeft);
             y += TextLayout.LineHeight(font);
         }
 
@@ -169,7 +169,7 @@ internal sealed class PageWriter
         for (var i = 0; i < headerRight!.Count; i++)
         {
             var font = RightFont(i);
-            Gfx.DrawString(headerRight[i], font, ReportStyle.TextBrush, Right, y, XStringFormats.TopRight);
+            TextPainter.Draw(Gfx, headerRight[i], font, ReportStyle.TextBrush, Right, y, XStringFormats.TopRight);
             y += TextLayout.LineHeight(font);
         }
 

@@ -33,7 +33,6 @@ public static class WebRegistration
             snackbar.HideTransitionDuration = 150;
         });
         builder.Services.AddScoped<Feedback>();
-        builder.Services.AddSingleton<ClinicConventions>();
         builder.Services.AddScoped<ClinicFormats>();
         builder.Services.AddHttpContextAccessor();
         builder.AddRetroWalkSecurity();
@@ -57,9 +56,10 @@ public static class WebRegistration
         }
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseMiddleware<CurrentUserMiddleware>();
-        app.UseMiddleware<MustChangePasswordMiddleware>();
+        app.UseMiddleware<AccountRequirementsMiddleware>();
         app.UseAuthorization();
         app.UseAntiforgery();
 

@@ -20,7 +20,10 @@ public abstract class FormComponentTest : ComponentTest
         {
             Services.AddFallbackServiceProvider(fallback);
         }
-        Services.AddSingleton(new ClinicFormats(new ClinicConventions(new StoppedClock()), new CurrentUser(), null!));
+        // A user without a clinic: the default date convention and no database to ask.
+        var user = new CurrentUser();
+        var locales = new ClinicLocales(TestClock.NewProvider());
+        Services.AddSingleton(new ClinicFormats(locales, new ClinicClock(TestClock.NewProvider(), locales, user, null!), user, null!));
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         Popovers = Render<MudPopoverProvider>();
     }
@@ -30,12 +33,4 @@ public abstract class FormComponentTest : ComponentTest
 
     /// <summary>Before the page turns interactive (prerendering, or while the connection starts).</summary>
     protected void NotYetInteractive() => SetRendererInfo(new RendererInfo("Static", isInteractive: false));
-
-    /// <summary>A clock that never moves: the date convention's cache is not consulted for a user without a clinic.</summary>
-    private sealed class StoppedClock : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => new(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
-
-        public override long GetTimestamp() => 0;
-    }
 }

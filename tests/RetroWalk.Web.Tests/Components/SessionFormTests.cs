@@ -187,6 +187,28 @@ public sealed class SessionFormTests : FormComponentTest
     }
 
     [Fact]
+    public void ANumberInExponentNotationIsRefusedAtItsFieldAndTheFormIsNotSaved()
+    {
+        var input = Completed();
+        var saves = 0;
+        var form = Render<SessionForm>(p => p.Add(x => x.Model, input).Add(x => x.Form, Form(input)).Add(x => x.OnSave, () => saves++));
+
+        form.Find("#rpe").Change("1.2e1");
+
+        Assert.Equal("Type the number in plain digits (e.g. 12), not in exponent notation.", FormMarkup.MessageAt(form.Find("#rpe")));
+        Assert.Equal(12, input.Rpe);
+        form.Find("form").Submit();
+        Assert.Equal(0, saves);
+        Assert.Contains("could not be read", form.Find("[data-testid=unreadable-number]").TextContent, StringComparison.Ordinal);
+
+        form.Find("#rpe").Change("13");
+        Assert.Equal("", FormMarkup.MessageAt(form.Find("#rpe")));
+        form.Find("form").Submit();
+        Assert.Equal(1, saves);
+        Assert.Equal(13, input.Rpe);
+    }
+
+    [Fact]
     public void EveryFieldHasAVisibleLabelAndTheScreeningComesFirst()
     {
         var form = RenderForm(Completed());

@@ -5,6 +5,7 @@ using RetroWalk.Web.Features.Assessments;
 using RetroWalk.Web.Features.Clinics;
 using RetroWalk.Web.Features.Reports;
 using RetroWalk.Web.Infrastructure;
+using RetroWalk.Web.Tests.Infrastructure;
 
 namespace RetroWalk.Web.Tests.Integration;
 
@@ -19,7 +20,7 @@ public sealed class ClinicSettingsTests(AppFixture app) : IClassFixture<AppFixtu
         await using (var admin = app.ScopeFor(clinic, admin: true))
         {
             var settings = admin.ServiceProvider.GetRequiredService<ClinicSettingsService>();
-            var saved = await settings.SaveAsync(new ClinicSettingsInput { SpeedUnit = SpeedUnit.MetresPerSecond, ReportPageSize = ReportPageSize.Letter, ShowGaitSpeedInKmh = true }, Token);
+            var saved = await settings.SaveAsync(new ClinicSettingsInput { SpeedUnit = SpeedUnit.MetresPerSecond, ReportPageSize = ReportPageSize.Letter, ShowGaitSpeedInKmh = true, TimeZone = TestClock.TimeZone.Id }, Token);
             Assert.True(saved.Succeeded);
             var read = (await settings.GetAsync(Token))!;
             Assert.Equal((SpeedUnit.MetresPerSecond, ReportPageSize.Letter, true), (read.SpeedUnit, read.ReportPageSize, read.ShowGaitSpeedInKmh));

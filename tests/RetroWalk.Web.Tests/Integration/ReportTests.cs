@@ -3,6 +3,8 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RetroWalk.Clinical;
+using RetroWalk.Clinical.Evidence;
+using RetroWalk.Clinical.Measures;
 using RetroWalk.Reports.Tests;
 using RetroWalk.Web.Data;
 using RetroWalk.Web.Data.Auditing;
@@ -23,7 +25,7 @@ public sealed class ReportTests(AppFixture app) : IClassFixture<AppFixture>
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    private static DateOnly Today => DateOnly.FromDateTime(DateTime.Today);
+    private static DateOnly Today => TestClock.Today;
 
     [Fact]
     public async Task AReportOfAPatientOnAProgrammeHasEverySectionTheUnicodeNameAndPageNumbers()
@@ -87,6 +89,36 @@ public sealed class ReportTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task TheReportEndsWithTheFullReferencesOfExactlyTheSourcesItsPagesCite()
+    {
+        var clinic = await app.CreateClinicAsync();
+        await using var scope = app.ScopeFor(clinic);
+        var patientId = await ReportData.PatientOnChronicStrokeProgrammeAsync(scope.ServiceProvider, "REF-1", "Łucja", "Wiśniewska-Nguyễn");
+        var assessments = scope.ServiceProvider.GetRequiredService<AssessmentService>();
+        await assessments.CreateAsync(patientId, AssessmentData.Assessment(Today.AddDays(-28), AssessmentTimePoint.Baseline,
+            AssessmentData.BergTotalling(38), AssessmentData.TenMetre(10, 22.2m), AssessmentData.Tug(18.4m)), Token);
+        await assessments.CreateAsync(patientId, AssessmentData.Assessment(Today.AddDays(-1), AssessmentTimePoint.EndOfProgramme,
+            AssessmentData.BergTotalling(45), AssessmentData.TenMetre(10, 16.1m), AssessmentData.Tug(13.0m)), Token);
+        var reports = scope.ServiceProvider.GetRequiredService<ReportService>();
+
+        var saved = await reports.CreateAsync(patientId, new ReportInput { From = Today.AddDays(-30), To = Today }, Token);
+        var pdf = (await reports.RenderAsync(saved.Id, Token))!.Pdf;
+        var (body, references) = Poppler.BodyAndReferences(pdf);
+
+        static List<string> Labels(string text) =>
+            [.. Bibliography.All.Select(r => r.Label).Where(label => text.Contains(label, StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
+        var cited = Labels(body);
+        // Chronic stroke: the Berg MDC and the stroke multiple-fall cut-off, the gait-speed MDC and ambulation bands.
+        Assert.Equal(["Alghadir 2018", "Lewek & Sykes 2019", "Perry 1995", "Tilson 2012"], cited);
+        Assert.Equal(cited, Labels(references));
+        Assert.All(cited.Select(label => Bibliography.All.Single(r => r.Label == label)),
+            r => Assert.Contains(r.Citation, references, StringComparison.Ordinal));
+        // The older-adult TUG cut-off is not borrowed; the table says so.
+        Assert.Contains(MeasureCategories.NoneForPopulation, body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Shumway-Cook", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ALongSessionHistorySpillsOntoMorePagesWithItsHeaderRepeatedAndAdherenceAndAdverseEventsShown()
     {
         var setup = await ProgrammeData.SetUpAsync(app, "LONG-1");
@@ -123,7 +155,8 @@ public sealed class ReportTests(AppFixture app) : IClassFixture<AppFixture>
         }
         for (var extra = 0; extra < 50; extra++)
         {
-            var date = start.AddDays(extra % 30);
+            // Within the four weeks before today whatever the weekday (start is 4–5 weeks back).
+            var date = start.AddDays(extra % 28);
             var saved = await sessions.SaveAsync(programmeId, new SessionInput { Date = date, Status = SessionStatus.Completed, MainMinutes = 10, Rpe = 11, Notes = $"Extra practice {extra + 1}" }, Token);
             Assert.True(saved.Succeeded, saved.Message);
         }
@@ -269,11 +302,7 @@ public static class ReportData
         var patient = await services.GetRequiredService<PatientService>().CreateAsync(PatientData.Valid(record, given, family), token);
         var protocols = services.GetRequiredService<ProtocolService>();
         var protocol = await protocols.CloneTemplateAsync(RetroWalk.Clinical.Protocols.ProtocolTemplates.ChronicStroke4WeeksKey, token);
-        var start = DateOnly.FromDateTime(DateTime.Today).AddDays(-14);
-        while (start.DayOfWeek != DayOfWeek.Monday)
-        {
-            start = start.AddDays(-1);
-        }
+        var start = CalendarWeek.MondayOf(TestClock.Today.AddDays(-14));
         var assigned = await services.GetRequiredService<ProgrammeService>().AssignAsync(new AssignInput
         {
             PatientId = patient.Id,

@@ -49,8 +49,11 @@ public abstract class DatabaseProvider
 
     public abstract bool IsUniqueViolation(DbUpdateException exception);
 
+    /// <summary>The provider of that name (any case); a blank setting means the default, PostgreSQL.</summary>
     public static DatabaseProvider? Named(string? name) =>
-        All.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+        string.IsNullOrWhiteSpace(name)
+            ? PostgreSql
+            : All.FirstOrDefault(p => string.Equals(p.Name, name.Trim(), StringComparison.OrdinalIgnoreCase));
 
     public static DatabaseProvider Of(DatabaseFacade database) =>
         All.FirstOrDefault(p => p.EfProviderName == database.ProviderName)

@@ -37,7 +37,7 @@ public sealed record ProtocolDetails(
 /// <summary>A protocol's current version, offered when assigning.</summary>
 public sealed record AssignableProtocol(Guid ProtocolId, Guid VersionId, int VersionNumber, string Name, ProtocolDefinition Definition);
 
-public sealed class ProtocolService(IDbContextFactory<RetroWalkDbContext> dbFactory, TimeProvider clock, ICurrentUser user)
+public sealed class ProtocolService(IDbContextFactory<RetroWalkDbContext> dbFactory, ClinicClock clock, ICurrentUser user)
 {
     public async Task<SpeedUnit> SpeedUnitAsync(CancellationToken cancellationToken = default)
     {
@@ -102,7 +102,7 @@ public sealed class ProtocolService(IDbContextFactory<RetroWalkDbContext> dbFact
             orderby g.StartDate descending
             select new { g.ProtocolVersionId, Use = new ProgrammeUse(g.Id, pt.Id, pt.GivenName + " " + pt.FamilyName, pt.RecordNumber, g.StartDate, g.Status) })
             .ToListAsync(cancellationToken);
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = clock.Today;
         var unit = await SpeedUnitAsync(db, cancellationToken);
         var current = versions.Single(v => v.VersionNumber == protocol.CurrentVersionNumber);
         return new ProtocolDetails(protocol.Id, protocol.Name, protocol.CurrentVersionNumber, current.Definition.InUnit(unit), unit,
@@ -256,7 +256,7 @@ public sealed class ProtocolService(IDbContextFactory<RetroWalkDbContext> dbFact
             return SaveResult.NotFound();
         }
         db.Entry(protocol).Property(p => p.Version).OriginalValue = version;
-        protocol.ArchivedAt = clock.GetUtcNow();
+        protocol.ArchivedAt = clock.UtcNow;
         protocol.ArchivedBy = user.UserName;
         try
         {

@@ -4,7 +4,8 @@ namespace RetroWalk.Web.Features.Reports;
 
 /// <summary>
 /// PDF and ZIP downloads are plain HTTP GETs (not over the Blazor circuit), behind the sign-in
-/// fallback policy; the clinic query filter makes another clinic's report a 404.
+/// fallback policy; the clinic query filter makes another clinic's report a 404. PDFs pass the
+/// <see cref="ReportRenderGate"/> first.
 /// </summary>
 public static class ReportEndpoints
 {
@@ -15,7 +16,8 @@ public static class ReportEndpoints
         reports.MapGet("/{id:guid}/pdf", async (Guid id, ReportService service, CancellationToken cancellationToken) =>
             await service.RenderAsync(id, cancellationToken) is { } report
                 ? Results.File(report.Pdf, "application/pdf", report.FileName)
-                : Results.NotFound());
+                : Results.NotFound())
+            .AddEndpointFilter<ReportRenderLimit>();
 
         reports.MapGet("/batches/{id:guid}/zip", (Guid id, ReportBatches batches, ICurrentUser user) =>
             batches.Download(id, user.ClinicId) is { } zip

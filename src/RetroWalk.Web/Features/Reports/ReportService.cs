@@ -17,7 +17,7 @@ public sealed class ReportService(
     ClinicService clinics,
     IProgressReportRenderer renderer,
     ICurrentUser user,
-    TimeProvider clock)
+    ClinicClock clock)
 {
     public Task<SaveResult> CreateAsync(Guid patientId, ReportInput input, CancellationToken cancellationToken = default) =>
         DatabaseOutage.GuardAsync(() => CreateCoreAsync(patientId, input, cancellationToken));
@@ -46,8 +46,8 @@ public sealed class ReportService(
             To = input.To!.Value,
             Sections = input.Sections,
             PageSize = ReportModelBuilder.PageSizeOf(clinic.ReportPageSize),
-            AssessmentAndPlan = input.AssessmentAndPlan?.Trim() ?? "",
-            FileName = ReportModelBuilder.FileName(recordNumber, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)),
+            AssessmentAndPlan = FieldText.Clean(input.AssessmentAndPlan),
+            FileName = ReportModelBuilder.FileName(recordNumber, clock.Today),
         };
         db.Add(report);
         await db.SaveChangesAsync(cancellationToken);
@@ -64,6 +64,11 @@ public sealed class ReportService(
         if (input.Sections == ReportSections.None)
         {
             errors.Add("", "Choose at least one section.");
+        }
+        if (!errors.ContainsKey(nameof(ReportInput.AssessmentAndPlan))
+            && FieldText.Problem(FieldText.Clean(input.AssessmentAndPlan), "The assessment and plan", ReportInput.AssessmentMaxLength, multiline: true) is { } problem)
+        {
+            errors.Add(nameof(ReportInput.AssessmentAndPlan), problem);
         }
         return errors;
     }
