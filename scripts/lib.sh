@@ -6,6 +6,14 @@ shopt -s inherit_errexit
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
+# The PDF reports' fonts: DejaVu Sans for most scripts, Noto Sans Hebrew and Arabic, WenQuanYi Micro Hei for
+# Chinese, Japanese and Korean (deploy/Dockerfile installs the same packages).
+REPORT_FONTS=(
+  /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf:fonts-dejavu-core
+  /usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf:fonts-noto-core
+  /usr/share/fonts/truetype/wqy/wqy-microhei.ttc:fonts-wqy-microhei
+)
+
 as_root() {
   if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
 }

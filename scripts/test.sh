@@ -11,7 +11,7 @@ ensure_debian_packages \
   /usr/lib/postgresql:postgresql \
   chromium:chromium \
   pdftotext:poppler-utils \
-  /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf:fonts-dejavu-core \
+  "${REPORT_FONTS[@]}" \
   docker-compose:docker-compose
 
 # No Docker engine runs here; check at least that the compose files parse, with the example settings:

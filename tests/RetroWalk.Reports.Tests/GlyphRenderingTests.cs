@@ -45,8 +45,8 @@ public class GlyphRenderingTests
     }
 
     [Theory]
-    [InlineData(DejaVuFontResolver.FamilyName, true)]
-    [InlineData(DejaVuFontResolver.AsInstalledFamilyName, false)]
+    [InlineData(ReportFontResolver.PrimaryFamily, true)]
+    [InlineData(ReportFontResolver.AsInstalledFamilyName, false)]
     public void TheAccentCheckSeesWhetherTheFlattenerDidItsWork(string family, bool accentsExpected)
     {
         PdfSetup.EnsureInitialised();

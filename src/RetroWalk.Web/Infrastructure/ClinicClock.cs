@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using RetroWalk.Clinical;
 using RetroWalk.Web.Data;
@@ -10,10 +9,10 @@ namespace RetroWalk.Web.Infrastructure;
 /// signed-in user's clinic, from the one injected <see cref="TimeProvider"/>. The only place the app
 /// asks what day it is; the server's own time zone plays no part.
 /// </summary>
-public sealed class ClinicClock(TimeProvider time, ClinicTimeZones zones, ICurrentUser user, IDbContextFactory<RetroWalkDbContext> dbFactory)
+public sealed class ClinicClock(TimeProvider time, ClinicLocales locales, ICurrentUser user, IDbContextFactory<RetroWalkDbContext> dbFactory)
 {
     /// <summary>The clinic's time zone (UTC for a request without a clinic).</summary>
-    public TimeZoneInfo TimeZone => zones.Get(user.ClinicId, LoadTimeZoneId);
+    public TimeZoneInfo TimeZone => locales.Get(user.ClinicId, dbFactory).TimeZone;
 
     /// <summary>The current instant, for timestamps that are stored (audit, archive, report records).</summary>
     public DateTimeOffset UtcNow => time.GetUtcNow();
@@ -29,41 +28,13 @@ public sealed class ClinicClock(TimeProvider time, ClinicTimeZones zones, ICurre
 
     /// <summary>A stored instant as the clinic's wall clock showed it.</summary>
     public DateTimeOffset InClinicTime(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, TimeZone);
-
-    private string? LoadTimeZoneId(Guid clinicId)
-    {
-        using var db = dbFactory.CreateDbContext();
-        return db.Clinics.Where(c => c.Id == clinicId).Select(c => c.TimeZone).SingleOrDefault();
-    }
 }
 
-/// <summary>
-/// Each clinic's time zone, kept in memory. A settings change on this instance takes effect at once
-/// (<see cref="Set"/>); other instances read it again within <see cref="RefreshAfter"/>.
-/// </summary>
-public sealed class ClinicTimeZones(TimeProvider time)
+/// <summary>The time zones a clinic can be in: IANA ids this server knows.</summary>
+public static class ClinicTimeZones
 {
     public const string DefaultId = "Europe/London";
-    public static readonly TimeSpan RefreshAfter = TimeSpan.FromMinutes(1);
-
-    private readonly ConcurrentDictionary<Guid, (TimeZoneInfo Zone, long ReadAt)> zones = new();
-
-    public TimeZoneInfo Get(Guid clinicId, Func<Guid, string?> load)
-    {
-        if (clinicId == Guid.Empty)
-        {
-            return TimeZoneInfo.Utc;
-        }
-        if (zones.TryGetValue(clinicId, out var known) && time.GetElapsedTime(known.ReadAt) < RefreshAfter)
-        {
-            return known.Zone;
-        }
-        var zone = TryFind(load(clinicId), out var found) ? found : TimeZoneInfo.Utc;
-        zones[clinicId] = (zone, time.GetTimestamp());
-        return zone;
-    }
-
-    public void Set(Guid clinicId, TimeZoneInfo zone) => zones[clinicId] = (zone, time.GetTimestamp());
+    public const int MaxIdLength = 64;
 
     /// <summary>
     /// An IANA time zone id this server knows (e.g. "Europe/Warsaw"; not a Windows name such as
@@ -86,8 +57,6 @@ public sealed class ClinicTimeZones(TimeProvider time)
         return true;
     }
 
-    public const int MaxIdLength = 64;
-
     /// <summary>The zones to suggest, in order.</summary>
     public static IReadOnlyList<string> Suggestions { get; } = [.. TimeZoneInfo.GetSystemTimeZones().Where(z => z.HasIanaId).Select(z => z.Id).Order(StringComparer.Ordinal)];
 
@@ -102,7 +71,7 @@ public static class ClinicClockRegistration
 #pragma warning disable RS0030 // the one place the app names the system clock; tests replace this registration
         services.AddSingleton(TimeProvider.System);
 #pragma warning restore RS0030
-        services.AddSingleton<ClinicTimeZones>();
+        services.AddSingleton<ClinicLocales>();
         services.AddScoped<ClinicClock>();
         return services;
     }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using RetroWalk.Web.Data;
@@ -10,9 +9,9 @@ namespace RetroWalk.Web.Infrastructure;
 /// pickers and messages write dates and times. Inject it (<c>@inject ClinicFormats Formats</c>) and write
 /// <c>Formats.Date(session.Date)</c>; give pickers <c>DateFormat="@Formats.DatePattern" Culture="@Formats.Culture"</c>.
 /// </summary>
-public sealed class ClinicFormats(ClinicConventions conventions, ICurrentUser user, IDbContextFactory<RetroWalkDbContext> dbFactory)
+public sealed class ClinicFormats(ClinicLocales locales, ClinicClock clock, ICurrentUser user, IDbContextFactory<RetroWalkDbContext> dbFactory)
 {
-    public DateConvention Convention => conventions.Get(user.ClinicId, Load);
+    public DateConvention Convention => locales.Get(user.ClinicId, dbFactory).Convention;
 
     public string DatePattern => Convention.DatePattern;
     public string TimePattern => Convention.TimePattern;
@@ -33,41 +32,5 @@ public sealed class ClinicFormats(ClinicConventions conventions, ICurrentUser us
 
     public bool TryParseDate(string? text, out DateOnly date) => Convention.TryParseDate(text, out date);
 
-    private static DateTime WallClock(DateTimeOffset instant) => instant.ToLocalTime().DateTime;
-
-    private DateConvention? Load(Guid clinicId)
-    {
-        using var db = dbFactory.CreateDbContext();
-        return db.Clinics.Where(c => c.Id == clinicId)
-            .Select(c => new DateConvention(c.DateStyle, c.TimeStyle))
-            .SingleOrDefault();
-    }
-}
-
-/// <summary>
-/// Each clinic's date convention, kept in memory. A settings change on this instance takes effect at once
-/// (<see cref="Set"/>); other instances read it again within <see cref="RefreshAfter"/>.
-/// </summary>
-public sealed class ClinicConventions(TimeProvider time)
-{
-    public static readonly TimeSpan RefreshAfter = TimeSpan.FromMinutes(1);
-
-    private readonly ConcurrentDictionary<Guid, (DateConvention Convention, long ReadAt)> known = new();
-
-    public DateConvention Get(Guid clinicId, Func<Guid, DateConvention?> load)
-    {
-        if (clinicId == Guid.Empty)
-        {
-            return DateConvention.Default;
-        }
-        if (known.TryGetValue(clinicId, out var entry) && time.GetElapsedTime(entry.ReadAt) < RefreshAfter)
-        {
-            return entry.Convention;
-        }
-        var convention = load(clinicId) ?? DateConvention.Default;
-        Set(clinicId, convention);
-        return convention;
-    }
-
-    public void Set(Guid clinicId, DateConvention convention) => known[clinicId] = (convention, time.GetTimestamp());
+    private DateTime WallClock(DateTimeOffset instant) => clock.InClinicTime(instant).DateTime;
 }

@@ -21,8 +21,8 @@ public sealed record TestClinic(Guid Id, string Name, string AdminEmail, string 
 
 /// <summary>
 /// The real app on its own throwaway PostgreSQL database, migrated at start-up as in Development.
-/// With <see cref="WithKestrel"/> it listens on a loopback port for Chromium. Its clock stands still at
-/// <see cref="TestClock.Start"/> (tests may advance it) and its clinics keep <see cref="TestClock.TimeZone"/>.
+/// With <see cref="WithKestrel"/> it listens on a loopback port for Chromium. Its clock starts at
+/// <see cref="TestClock.Start"/> (<see cref="TestClock.NewProvider"/>) and its clinics keep <see cref="TestClock.TimeZone"/>.
 /// </summary>
 public class RetroWalkApp : WebApplicationFactory<Program>, IAsyncLifetime
 {

@@ -19,7 +19,7 @@ public sealed class ClinicClockTests(AppFixture app) : IClassFixture<AppFixture>
     private static ClinicClock ClockAt(AsyncServiceScope scope, TestClinic clinic, DateTimeOffset instant)
     {
         var time = new FakeTimeProvider(instant);
-        return new ClinicClock(time, new ClinicTimeZones(time), CurrentUser.ForClinic(clinic.Id),
+        return new ClinicClock(time, new ClinicLocales(time), CurrentUser.ForClinic(clinic.Id),
             scope.ServiceProvider.GetRequiredService<IDbContextFactory<RetroWalkDbContext>>());
     }
 

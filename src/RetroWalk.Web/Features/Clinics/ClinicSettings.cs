@@ -18,7 +18,7 @@ public sealed class ClinicSettingsInput
     public string TimeZone { get; set; } = "";
 }
 
-public sealed class ClinicSettingsService(IDbContextFactory<RetroWalkDbContext> dbFactory, ICurrentUser user, ClinicTimeZones timeZones)
+public sealed class ClinicSettingsService(IDbContextFactory<RetroWalkDbContext> dbFactory, ICurrentUser user, ClinicLocales locales)
 {
     public async Task<ClinicSettingsInput?> GetAsync(CancellationToken cancellationToken = default)
     {
@@ -68,7 +68,7 @@ public sealed class ClinicSettingsService(IDbContextFactory<RetroWalkDbContext> 
         clinic.ShowGaitSpeedInKmh = input.ShowGaitSpeedInKmh;
         clinic.TimeZone = zone.Id;
         await db.SaveChangesAsync(cancellationToken);
-        timeZones.Set(clinic.Id, zone);
+        locales.Forget(clinic.Id);
         return SaveResult.Saved(clinic.Id, Guid.Empty) with { Message = $"Speeds are now entered and shown in {input.SpeedUnit.Symbol()}; reports print on {input.ReportPageSize}; gait speeds show {(input.ShowGaitSpeedInKmh ? "m/s with km/h beside" : "in m/s")}; the clinic's day follows {zone.Id}." };
     }
 }
