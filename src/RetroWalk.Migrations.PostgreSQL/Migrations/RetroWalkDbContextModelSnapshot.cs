@@ -542,21 +542,21 @@ namespace RetroWalk.Migrations.PostgreSQL.Migrations
 
                     b.Property<string>("FamilyName")
                         .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
 
                     b.Property<string>("GivenName")
                         .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
 
                     b.Property<decimal?>("HeightCm")
                         .HasPrecision(5, 1)
                         .HasColumnType("numeric(5,1)");
 
                     b.Property<string>("Notes")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
+                        .HasMaxLength(16000)
+                        .HasColumnType("character varying(16000)");
 
                     b.Property<string>("PrimaryCondition")
                         .IsRequired()
@@ -565,16 +565,21 @@ namespace RetroWalk.Migrations.PostgreSQL.Migrations
 
                     b.Property<string>("RecordNumber")
                         .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasMaxLength(160)
+                        .HasColumnType("character varying(160)");
+
+                    b.Property<string>("RecordNumberKey")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("character varying(160)");
 
                     b.Property<int?>("RestingHeartRate")
                         .HasColumnType("integer");
 
                     b.Property<string>("SearchText")
                         .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasMaxLength(1922)
+                        .HasColumnType("character varying(1922)");
 
                     b.Property<string>("Sex")
                         .IsRequired()
@@ -602,7 +607,9 @@ namespace RetroWalk.Migrations.PostgreSQL.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ClinicId", "RecordNumber")
+                    b.HasIndex("ClinicId", "RecordNumber");
+
+                    b.HasIndex("ClinicId", "RecordNumberKey")
                         .IsUnique();
 
                     b.HasIndex("ClinicId", "FamilyName", "GivenName");

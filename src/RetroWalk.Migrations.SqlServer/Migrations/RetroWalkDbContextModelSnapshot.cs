@@ -544,21 +544,21 @@ namespace RetroWalk.Migrations.SqlServer.Migrations
 
                     b.Property<string>("FamilyName")
                         .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
 
                     b.Property<string>("GivenName")
                         .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
 
                     b.Property<decimal?>("HeightCm")
                         .HasPrecision(5, 1)
                         .HasColumnType("decimal(5,1)");
 
                     b.Property<string>("Notes")
-                        .HasMaxLength(4000)
-                        .HasColumnType("nvarchar(4000)");
+                        .HasMaxLength(16000)
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("PrimaryCondition")
                         .IsRequired()
@@ -567,16 +567,21 @@ namespace RetroWalk.Migrations.SqlServer.Migrations
 
                     b.Property<string>("RecordNumber")
                         .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("nvarchar(40)");
+                        .HasMaxLength(160)
+                        .HasColumnType("nvarchar(160)");
+
+                    b.Property<string>("RecordNumberKey")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("nvarchar(160)");
 
                     b.Property<int?>("RestingHeartRate")
                         .HasColumnType("int");
 
                     b.Property<string>("SearchText")
                         .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("nvarchar(400)");
+                        .HasMaxLength(1922)
+                        .HasColumnType("nvarchar(1922)");
 
                     b.Property<string>("Sex")
                         .IsRequired()
@@ -604,7 +609,9 @@ namespace RetroWalk.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ClinicId", "RecordNumber")
+                    b.HasIndex("ClinicId", "RecordNumber");
+
+                    b.HasIndex("ClinicId", "RecordNumberKey")
                         .IsUnique();
 
                     b.HasIndex("ClinicId", "FamilyName", "GivenName");
