@@ -18,6 +18,8 @@ public static class FeatureRegistration
         builder.Services.AddScoped<PatientService>();
         builder.Services.AddScoped<StaffService>();
         builder.Services.AddScoped<AuditLogService>();
+        builder.Services.AddScoped<AccessLog>();
+        builder.Services.AddScoped<AccessLogService>();
         builder.Services.AddScoped<ClinicService>();
         builder.Services.AddScoped<ClinicSettingsService>();
         builder.Services.AddScoped<ProtocolService>();
@@ -41,5 +43,5 @@ public static class FeatureRegistration
 
     /// <summary>Plain HTTP endpoints of the features (downloads and the like).</summary>
     public static IEndpointRouteBuilder MapRetroWalkEndpoints(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapReportEndpoints();
+        endpoints.MapReportEndpoints().MapAccessLogEndpoints();
 }
