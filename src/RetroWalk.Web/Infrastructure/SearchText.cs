@@ -9,6 +9,9 @@ namespace RetroWalk.Web.Infrastructure;
 /// </summary>
 public static class SearchText
 {
+    /// <summary>A folded text is at most this many times as long as the text (see <c>Patient.SearchTextMaxLength</c>).</summary>
+    public const int MaxGrowth = 3;
+
     public static string Fold(string text)
     {
         var decomposed = text.Normalize(NormalizationForm.FormD);

@@ -35,9 +35,14 @@ public sealed class TSql
         var fragment = parser.Parse(reader, out var found);
         parsed.Add(fragment);
         errors.AddRange(found.Select(e => $"{where}line {e.Line}, column {e.Column}: {e.Message}"));
-        foreach (var executed in Collect<ExecuteStatement>(fragment).SelectMany(Collect<StringLiteral>))
+        foreach (var execute in Collect<ExecuteStatement>(fragment))
         {
-            Add(executed.Value, $"{where}EXEC at line {executed.StartLine}, ");
+            // Text built from pieces at run time (EF Core's "drop the column's default constraint" joins a
+            // variable in) cannot be read beforehand; a single literal can.
+            if (execute.ExecuteSpecification?.ExecutableEntity is ExecutableStringList { Strings: [StringLiteral executed] })
+            {
+                Add(executed.Value, $"{where}EXEC at line {executed.StartLine}, ");
+            }
         }
     }
 
