@@ -597,8 +597,8 @@ namespace RetroWalk.Migrations.PostgreSQL.Migrations
 
                     b.Property<string>("SearchText")
                         .IsRequired()
-                        .HasMaxLength(1922)
-                        .HasColumnType("character varying(1922)");
+                        .HasMaxLength(2882)
+                        .HasColumnType("character varying(2882)");
 
                     b.Property<string>("Sex")
                         .IsRequired()

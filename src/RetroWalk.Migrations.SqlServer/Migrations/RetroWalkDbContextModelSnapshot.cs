@@ -599,8 +599,8 @@ namespace RetroWalk.Migrations.SqlServer.Migrations
 
                     b.Property<string>("SearchText")
                         .IsRequired()
-                        .HasMaxLength(1922)
-                        .HasColumnType("nvarchar(1922)");
+                        .HasMaxLength(2882)
+                        .HasColumnType("nvarchar(2882)");
 
                     b.Property<string>("Sex")
                         .IsRequired()
