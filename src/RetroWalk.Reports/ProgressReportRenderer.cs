@@ -88,7 +88,8 @@ public sealed class ProgressReportRenderer : IProgressReportRenderer
         report.Patient.FullName,
         "Date of birth: " + ReportText.Date(report.Patient.DateOfBirth),
         "Record no.: " + report.Patient.RecordNumber,
-        $"Generated {ReportText.DateTime(report.GeneratedAt)} ({report.TimeZoneLabel})");
+        $"Generated {ReportText.DateTime(report.GeneratedAt)} ({report.TimeZoneLabel})",
+        report.Identifier is null ? null : "Report ID: " + report.Identifier);
 
     private void WriteSections(PageWriter w, ProgressReport report, ReportSections sections)
     {
@@ -124,6 +125,7 @@ public sealed class ProgressReportRenderer : IProgressReportRenderer
             WriteAssessmentAndPlan(w, report.AssessmentAndPlan);
         }
         WriteSignature(w, report.Signature);
+        WriteReferences(w, ReportCitations.Cited(report, sections));
     }
 
     private static void WritePatientSummary(PageWriter w, ProgressReport report)
@@ -254,6 +256,17 @@ public sealed class ProgressReportRenderer : IProgressReportRenderer
             return;
         }
         TextFlow.Paragraph(w, text.Trim(), fonts.Body, ReportStyle.TextBrush);
+    }
+
+    /// <summary>The full references of the sources cited on the report's pages, by label.</summary>
+    private static void WriteReferences(PageWriter w, IReadOnlyList<ReportReference> cited)
+    {
+        if (cited.Count == 0)
+        {
+            return;
+        }
+        TextFlow.Heading(w, ReportCitations.Heading);
+        TextFlow.Pairs(w, [.. cited.Select(r => (r.Label, r.Citation))], sharedLabelColumn: true);
     }
 
     private void WriteSignature(PageWriter w, ReportSignature signature)

@@ -7,6 +7,7 @@ using RetroWalk.Web.Features.Programs;
 using RetroWalk.Web.Features.Protocols;
 using RetroWalk.Web.Features.Reports;
 using RetroWalk.Web.Features.Sessions;
+using RetroWalk.Web.Infrastructure.Jobs;
 
 namespace RetroWalk.Web.Features;
 
@@ -28,7 +29,9 @@ public static class FeatureRegistration
         builder.Services.AddScoped<ReportService>();
         builder.Services.AddOptions<ReportRenderOptions>().BindConfiguration(ReportRenderOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<ReportRenderGate>();
-        builder.Services.AddSingleton<ReportBatches>();
+        builder.Services.AddScoped<ReportIssuer>();
+        builder.Services.AddScoped<ReportBatches>();
+        builder.Services.AddSingleton<IJobHandler, ReportBatchJob>();
         builder.Services.AddScoped<AssessmentService>();
         builder.Services.AddScoped<ProgressService>();
         builder.Services.AddScoped<AssessmentPlanService>();

@@ -103,7 +103,7 @@ public class RetroWalkApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning");
         builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
         // One test app stands in for a whole clinic network signing in from one address, and its tests sign
-        // administrators in with a password only. The security tests use the real defaults (SecurityAppFixture).
+        // administrators in with a password only. The security tests use the real defaults (WithProductionSignInDefaults).
         if (!productionSignInDefaults)
         {
             builder.UseSetting("SignIn:PerAddressPerMinute", "100000");

@@ -37,14 +37,19 @@ public sealed class TSql
         errors.AddRange(found.Select(e => $"{where}line {e.Line}, column {e.Column}: {e.Message}"));
         foreach (var execute in Collect<ExecuteStatement>(fragment))
         {
-            // Text built from pieces at run time (EF Core's "drop the column's default constraint" joins a
-            // variable in) cannot be read beforehand; a single literal can.
-            if (execute.ExecuteSpecification?.ExecutableEntity is ExecutableStringList { Strings: [StringLiteral executed] })
+            if (execute.ExecuteSpecification.ExecutableEntity is ExecutableStringList { Strings.Count: > 0 } text)
             {
-                Add(executed.Value, $"{where}EXEC at line {executed.StartLine}, ");
+                Add(ExecutedText(text), $"{where}EXEC at line {execute.StartLine}, ");
             }
         }
     }
+
+    /// <summary>
+    /// The SQL an <c>EXEC(...)</c> runs. EF Core builds some of it from a variable
+    /// (<c>N'ALTER TABLE [T] DROP CONSTRAINT [' + @var + '];'</c>): a variable stands in as a plain name.
+    /// </summary>
+    private static string ExecutedText(ExecutableStringList text) =>
+        string.Concat(text.Strings.Select(part => part is StringLiteral literal ? literal.Value : "executed_name"));
 
     private static List<T> Collect<T>(TSqlFragment fragment) where T : TSqlFragment
     {

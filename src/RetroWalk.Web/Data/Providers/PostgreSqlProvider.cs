@@ -63,6 +63,23 @@ public sealed class PostgreSqlProvider : DatabaseProvider
         builder.Entity<Programme>().HasIndex(p => p.PatientId, Programme.OneOngoingPerPatientIndex)
             .HasFilter($"\"Status\" IN ({OngoingProgrammeStatusLiterals()})");
 
+    /// <summary>
+    /// FOR UPDATE SKIP LOCKED locks the chosen row for this transaction and passes over rows other workers have
+    /// locked, so concurrent claims take different jobs without blocking. The outer UPDATE runs in the same
+    /// statement, so the claim is one atomic step.
+    /// </summary>
+    public override FormattableString ClaimNextJob(string worker, DateTimeOffset now, DateTimeOffset staleBefore) => $$"""
+        UPDATE "BackgroundJobs"
+        SET "State" = 'Running', "ClaimedBy" = {{worker}}, "HeartbeatAt" = {{now}}, "Attempts" = "Attempts" + 1
+        WHERE "Id" = (
+            SELECT "Id" FROM "BackgroundJobs"
+            WHERE "State" = 'Queued' OR ("State" = 'Running' AND "HeartbeatAt" < {{staleBefore}})
+            ORDER BY "CreatedAt"
+            LIMIT 1
+            FOR UPDATE SKIP LOCKED)
+        RETURNING "Id" AS "Value"
+        """;
+
     public override bool IsUniqueViolation(DbUpdateException exception) =>
         exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 }

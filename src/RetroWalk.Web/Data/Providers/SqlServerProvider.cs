@@ -76,6 +76,21 @@ public sealed class SqlServerProvider : DatabaseProvider
         builder.Entity<Programme>().HasIndex(p => p.PatientId, Programme.OneOngoingPerPatientIndex)
             .HasFilter($"[Status] IN ({OngoingProgrammeStatusLiterals("N")})");
 
+    /// <summary>
+    /// UPDLOCK holds the chosen row until the statement ends, READPAST skips rows other workers hold (SQL Server's
+    /// SKIP LOCKED), ROWLOCK keeps the lock to that row; the update through the common table expression claims it
+    /// in the same statement and OUTPUT returns its id.
+    /// </summary>
+    public override FormattableString ClaimNextJob(string worker, DateTimeOffset now, DateTimeOffset staleBefore) => $$"""
+        WITH next AS (
+            SELECT TOP (1) * FROM [BackgroundJobs] WITH (UPDLOCK, READPAST, ROWLOCK)
+            WHERE [State] = N'Queued' OR ([State] = N'Running' AND [HeartbeatAt] < {{staleBefore}})
+            ORDER BY [CreatedAt])
+        UPDATE next
+        SET [State] = N'Running', [ClaimedBy] = {{worker}}, [HeartbeatAt] = {{now}}, [Attempts] = [Attempts] + 1
+        OUTPUT inserted.[Id] AS [Value];
+        """;
+
     public override bool IsUniqueViolation(DbUpdateException exception) =>
         exception.InnerException is SqlException sql && UniqueViolationNumbers.Contains(sql.Number);
 }
