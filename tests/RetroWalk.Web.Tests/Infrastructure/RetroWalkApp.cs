@@ -21,8 +21,8 @@ public sealed record TestClinic(Guid Id, string Name, string AdminEmail, string 
 
 /// <summary>
 /// The real app on its own throwaway PostgreSQL database, migrated at start-up as in Development.
-/// With <see cref="WithKestrel"/> it listens on a loopback port for Chromium. Its clock stands still at
-/// <see cref="TestClock.Start"/> (tests may advance it) and its clinics keep <see cref="TestClock.TimeZone"/>.
+/// With <see cref="WithKestrel"/> it listens on a loopback port for Chromium. Its clock starts at
+/// <see cref="TestClock.Start"/> (<see cref="TestClock.NewProvider"/>) and its clinics keep <see cref="TestClock.TimeZone"/>.
 /// </summary>
 public class RetroWalkApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
@@ -103,7 +103,7 @@ public class RetroWalkApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning");
         builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
         // One test app stands in for a whole clinic network signing in from one address, and its tests sign
-        // administrators in with a password only. The security tests use the real defaults (SecurityAppFixture).
+        // administrators in with a password only. The security tests use the real defaults (WithProductionSignInDefaults).
         if (!productionSignInDefaults)
         {
             builder.UseSetting("SignIn:PerAddressPerMinute", "100000");

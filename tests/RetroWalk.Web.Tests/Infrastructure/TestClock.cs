@@ -41,10 +41,14 @@ public static class TestClock
     /// <summary>The first Monday after today (a week ahead when today is a Monday).</summary>
     public static DateOnly NextMonday => ThisMonday.AddDays(7);
 
-    /// <summary>A new fake clock standing at <see cref="Start"/>; it moves only when a test advances it.</summary>
+    /// <summary>
+    /// A new fake clock at <see cref="Start"/>. It moves one millisecond each time it is read, so that things
+    /// recorded one after another keep their order (audit entries, "last updated"), and otherwise only when a
+    /// test advances it; the timers it creates fire only then.
+    /// </summary>
     public static FakeTimeProvider NewProvider()
     {
-        var provider = new FakeTimeProvider(Start);
+        var provider = new FakeTimeProvider(Start) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(1) };
         provider.SetLocalTimeZone(TimeZoneInfo.Utc); // the app must never rely on the server's zone
         return provider;
     }

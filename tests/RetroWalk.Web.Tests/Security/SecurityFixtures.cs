@@ -12,7 +12,7 @@ public sealed class ProductionSignInFixture : RetroWalkApp
     }
 }
 
-/// <summary>Production sign-in rules on the app's fake clock, which the test moves (lockout waits, idle time, revalidation).</summary>
+/// <summary>Production sign-in rules on the app's test clock, which these tests move (lockout waits).</summary>
 public sealed class SecurityClockFixture : RetroWalkApp
 {
     public SecurityClockFixture() => WithProductionSignInDefaults();

@@ -27,6 +27,35 @@ public sealed class PostgreSqlProvider : DatabaseProvider
         DROP FUNCTION IF EXISTS audit_entries_append_only();
         """;
 
+    /// <summary>
+    /// Keys for the record numbers already stored, the way <see cref="Infrastructure.FieldText.RecordNumberKey"/>
+    /// makes them (NFKC, no format characters or white space, upper case). Where two patients of a clinic already
+    /// share a key, the later one's key gets its id appended so that the unique index can be built; editing that
+    /// patient then asks for a record number of its own.
+    /// </summary>
+    public const string FillRecordNumberKeys = """
+        UPDATE "Patients" SET "RecordNumberKey" = upper(regexp_replace(normalize("RecordNumber", NFKC),
+            '[[:space:]\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF]', '', 'g'));
+        UPDATE "Patients" AS p SET "RecordNumberKey" = left(p."RecordNumberKey", 120) || '~' || p."Id"::text
+        FROM (SELECT "Id", row_number() OVER (PARTITION BY "ClinicId", "RecordNumberKey" ORDER BY "Id") AS n FROM "Patients") AS d
+        WHERE d."Id" = p."Id" AND d.n > 1;
+        """;
+
+    /// <summary>An issued report's PDF is written once: no UPDATE or DELETE changes what a reader was given.</summary>
+    public const string CreateReportPdfWriteOnceTrigger = """
+        CREATE FUNCTION report_pdfs_write_once() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            RAISE EXCEPTION 'Issued report PDFs cannot be changed or removed';
+        END $$;
+        CREATE TRIGGER report_pdfs_write_once BEFORE UPDATE OR DELETE ON "ReportPdfs"
+            FOR EACH ROW EXECUTE FUNCTION report_pdfs_write_once();
+        """;
+
+    public const string DropReportPdfWriteOnceTrigger = """
+        DROP TRIGGER IF EXISTS report_pdfs_write_once ON "ReportPdfs";
+        DROP FUNCTION IF EXISTS report_pdfs_write_once();
+        """;
+
     public override string Name => "PostgreSQL";
 
     protected override string EfProviderName => "Npgsql.EntityFrameworkCore.PostgreSQL";
@@ -48,6 +77,23 @@ public sealed class PostgreSqlProvider : DatabaseProvider
         // One ongoing programme per patient, even for two assignments at the same moment.
         builder.Entity<Programme>().HasIndex(p => p.PatientId, Programme.OneOngoingPerPatientIndex)
             .HasFilter($"\"Status\" IN ({OngoingProgrammeStatusLiterals()})");
+
+    /// <summary>
+    /// FOR UPDATE SKIP LOCKED locks the chosen row for this transaction and passes over rows other workers have
+    /// locked, so concurrent claims take different jobs without blocking. The outer UPDATE runs in the same
+    /// statement, so the claim is one atomic step.
+    /// </summary>
+    public override FormattableString ClaimNextJob(string worker, DateTimeOffset now, DateTimeOffset staleBefore) => $$"""
+        UPDATE "BackgroundJobs"
+        SET "State" = 'Running', "ClaimedBy" = {{worker}}, "HeartbeatAt" = {{now}}, "Attempts" = "Attempts" + 1
+        WHERE "Id" = (
+            SELECT "Id" FROM "BackgroundJobs"
+            WHERE "State" = 'Queued' OR ("State" = 'Running' AND "HeartbeatAt" < {{staleBefore}})
+            ORDER BY "CreatedAt"
+            LIMIT 1
+            FOR UPDATE SKIP LOCKED)
+        RETURNING "Id" AS "Value"
+        """;
 
     public override bool IsUniqueViolation(DbUpdateException exception) =>
         exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 using RetroWalk.Web.Data;
 using RetroWalk.Web.Data.Providers;
 
-namespace RetroWalk.Web.Tests.Migrations;
+namespace RetroWalk.Web.Tests.Databases;
 
 /// <summary>
 /// What SQL Server refuses when it creates the tables, which a script parser cannot see: found in the

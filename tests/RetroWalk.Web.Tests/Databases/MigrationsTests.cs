@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 using RetroWalk.Web.Data;
 using RetroWalk.Web.Data.Providers;
 
-namespace RetroWalk.Web.Tests.Migrations;
+namespace RetroWalk.Web.Tests.Databases;
 
 /// <summary>Both providers' migrations against the one model; no database server needed.</summary>
 public sealed class MigrationsTests

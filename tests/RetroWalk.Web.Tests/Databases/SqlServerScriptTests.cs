@@ -7,7 +7,7 @@ using RetroWalk.Web.Data.Providers;
 using RetroWalk.Web.Features.Programs;
 using RetroWalk.Web.Tests.Infrastructure;
 
-namespace RetroWalk.Web.Tests.Migrations;
+namespace RetroWalk.Web.Tests.Databases;
 
 /// <summary>
 /// No SQL Server runs on the build machines, so the SQL Server migrations are checked by generating the
