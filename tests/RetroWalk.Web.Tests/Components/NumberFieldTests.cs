@@ -1,12 +1,12 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
-using RetroWalk.Web.Features.Sessions;
+using RetroWalk.Web.Components.Shared;
 using RetroWalk.Web.Tests.Infrastructure;
 
 namespace RetroWalk.Web.Tests.Components;
 
-public sealed class NumberInputTests : ComponentTest
+public sealed class NumberFieldTests : ComponentTest
 {
     private sealed class Minutes
     {
@@ -18,12 +18,12 @@ public sealed class NumberInputTests : ComponentTest
         var context = new EditContext(model);
         RenderFragment<EditContext> field = _ => builder =>
         {
-            builder.OpenComponent<NumberInput<decimal?>>(0);
-            builder.AddAttribute(1, nameof(NumberInput<decimal?>.Label), "Main backward walking");
-            builder.AddAttribute(2, nameof(NumberInput<decimal?>.Id), "main-minutes");
-            builder.AddAttribute(3, nameof(NumberInput<decimal?>.For), nameof(Minutes.Main));
-            builder.AddAttribute(4, nameof(NumberInput<decimal?>.Value), model.Main);
-            builder.AddAttribute(5, nameof(NumberInput<decimal?>.ValueChanged),
+            builder.OpenComponent<NumberField<decimal?>>(0);
+            builder.AddAttribute(1, nameof(NumberField<decimal?>.Label), "Main backward walking");
+            builder.AddAttribute(2, nameof(NumberField<decimal?>.Id), "main-minutes");
+            builder.AddAttribute(3, nameof(NumberField<decimal?>.For), nameof(Minutes.Main));
+            builder.AddAttribute(4, nameof(NumberField<decimal?>.Value), model.Main);
+            builder.AddAttribute(5, nameof(NumberField<decimal?>.ValueChanged),
                 EventCallback.Factory.Create<decimal?>(this, value => model.Main = value));
             builder.CloseComponent();
         };
@@ -40,13 +40,13 @@ public sealed class NumberInputTests : ComponentTest
         form.Find("#main-minutes").Change("1.2e2");
 
         Assert.Equal(140m, model.Main);
-        Assert.Contains("not in exponent notation", form.Find("#main-minutes-messages").TextContent, StringComparison.Ordinal);
+        Assert.Contains("not in exponent notation", form.Find(".number-field").TextContent, StringComparison.Ordinal);
         Assert.True(UnreadableNumbers.Any(context));
 
         form.Find("#main-minutes").Change("120");
 
         Assert.Equal(120m, model.Main);
-        Assert.Empty(form.Find("#main-minutes-messages").TextContent.Trim());
+        Assert.DoesNotContain("exponent notation", form.Find(".number-field").TextContent, StringComparison.Ordinal);
         Assert.False(UnreadableNumbers.Any(context));
     }
 
