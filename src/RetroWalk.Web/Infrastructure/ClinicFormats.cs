@@ -10,9 +10,21 @@ namespace RetroWalk.Web.Infrastructure;
 /// pickers and messages write dates and times. Inject it (<c>@inject ClinicFormats Formats</c>) and write
 /// <c>Formats.Date(session.Date)</c>; give pickers <c>DateFormat="@Formats.DatePattern" Culture="@Formats.Culture"</c>.
 /// </summary>
-public sealed class ClinicFormats(ClinicConventions conventions, ICurrentUser user, IDbContextFactory<RetroWalkDbContext> dbFactory)
+public sealed class ClinicFormats
 {
-    public DateConvention Convention => conventions.Get(user.ClinicId, Load);
+    private readonly Func<DateConvention> current;
+
+    public ClinicFormats(ClinicConventions conventions, ICurrentUser user, IDbContextFactory<RetroWalkDbContext> dbFactory)
+        : this(() => conventions.Get(user.ClinicId, clinicId => Load(dbFactory, clinicId)))
+    {
+    }
+
+    private ClinicFormats(Func<DateConvention> current) => this.current = current;
+
+    /// <summary>One convention whatever the user (component tests, documents made outside a request).</summary>
+    public static ClinicFormats Fixed(DateConvention convention) => new(() => convention);
+
+    public DateConvention Convention => current();
 
     public string DatePattern => Convention.DatePattern;
     public string TimePattern => Convention.TimePattern;
@@ -35,7 +47,7 @@ public sealed class ClinicFormats(ClinicConventions conventions, ICurrentUser us
 
     private static DateTime WallClock(DateTimeOffset instant) => instant.ToLocalTime().DateTime;
 
-    private DateConvention? Load(Guid clinicId)
+    private static DateConvention? Load(IDbContextFactory<RetroWalkDbContext> dbFactory, Guid clinicId)
     {
         using var db = dbFactory.CreateDbContext();
         return db.Clinics.Where(c => c.Id == clinicId)

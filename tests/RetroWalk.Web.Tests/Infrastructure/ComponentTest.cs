@@ -15,6 +15,7 @@ public abstract class ComponentTest : BunitContext
     {
         Services.AddMudServices();
         Services.AddScoped<Feedback>();
+        Services.AddSingleton(ClinicFormats.Fixed(DateConvention.Default));
         JSInterop.Mode = JSRuntimeMode.Loose;
     }
 }
