@@ -543,12 +543,14 @@ namespace RetroWalk.Migrations.PostgreSQL.Migrations
                     b.Property<string>("FamilyName")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("und-x-icu");
 
                     b.Property<string>("GivenName")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("und-x-icu");
 
                     b.Property<decimal?>("HeightCm")
                         .HasPrecision(5, 1)

@@ -35,9 +35,15 @@ public sealed class TSql
         var fragment = parser.Parse(reader, out var found);
         parsed.Add(fragment);
         errors.AddRange(found.Select(e => $"{where}line {e.Line}, column {e.Column}: {e.Message}"));
-        foreach (var executed in Collect<ExecuteStatement>(fragment).SelectMany(Collect<StringLiteral>))
+        foreach (var execute in Collect<ExecuteStatement>(fragment))
         {
-            Add(executed.Value, $"{where}EXEC at line {executed.StartLine}, ");
+            if (execute.ExecuteSpecification?.ExecutableEntity is ExecutableStringList executed)
+            {
+                // The executed text may be put together at run time (EF's AlterColumn drops a default constraint
+                // whose name it looks up: N'ALTER TABLE ... DROP CONSTRAINT ' + @var + ';'); a variable stands in as a name.
+                var text = string.Concat(executed.Strings.Select(part => part is StringLiteral literal ? literal.Value : "[name]"));
+                Add(text, $"{where}EXEC at line {execute.StartLine}, ");
+            }
         }
     }
 
