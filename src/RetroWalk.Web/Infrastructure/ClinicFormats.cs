@@ -41,7 +41,7 @@ public sealed class ClinicFormats
     public string Date(DateTimeOffset instant) => Convention.Date(DateOnly.FromDateTime(WallClock(instant)));
 
     /// <summary>A stored instant on the clinic's wall clock: "Mon 30 Nov 2026, 16:05".</summary>
-    public string DateTime(DateTimeOffset instant) => Convention.DateTime(WallClock(instant));
+    public string DateTime(DateTimeOffset instant, bool seconds = false) => Convention.DateTime(WallClock(instant), seconds);
 
     public bool TryParseDate(string? text, out DateOnly date) => Convention.TryParseDate(text, out date);
 
@@ -76,7 +76,16 @@ public sealed class ClinicConventions(TimeProvider time)
         {
             return entry.Convention;
         }
-        var convention = load(clinicId) ?? DateConvention.Default;
+        DateConvention convention;
+        try
+        {
+            convention = load(clinicId) ?? DateConvention.Default;
+        }
+        catch (Exception exception) when (DatabaseOutage.Is(exception))
+        {
+            // Pages keep writing dates while the database is away: the last known convention, read again later.
+            convention = entry.Convention ?? DateConvention.Default;
+        }
         Set(clinicId, convention);
         return convention;
     }

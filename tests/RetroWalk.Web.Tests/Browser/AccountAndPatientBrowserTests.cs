@@ -108,6 +108,9 @@ public sealed class AccountAndPatientBrowserTests(BrowserFixture browser)
 
         var row = admin.Locator($"[data-testid=staff-row][data-email='{email}']");
         await row.GetByRole(AriaRole.Button, new() { Name = "Deactivate Pat Leaver" }).ClickAsync();
+        var confirm = admin.GetByRole(AriaRole.Dialog);
+        await Expect(confirm).ToContainTextAsync("Pat Leaver can no longer sign in");
+        await confirm.GetByRole(AriaRole.Button, new() { Name = "Deactivate" }).ClickAsync();
         await Expect(row).ToContainTextAsync("Deactivated");
         await Screenshots.SaveAsync(admin, "staff-accounts");
 

@@ -13,15 +13,27 @@ public sealed class ClinicSettingsInput
 
     /// <summary>Show walking-test speeds in km/h beside m/s (they are always stored and compared in m/s).</summary>
     public bool ShowGaitSpeedInKmh { get; set; }
+
+    /// <summary>How every page, date field and message writes dates.</summary>
+    public DateStyle DateStyle { get; set; } = DateStyle.WeekdayDayMonthYear;
+
+    public TimeStyle TimeStyle { get; set; } = TimeStyle.TwentyFourHour;
 }
 
-public sealed class ClinicSettingsService(IDbContextFactory<RetroWalkDbContext> dbFactory, ICurrentUser user)
+public sealed class ClinicSettingsService(IDbContextFactory<RetroWalkDbContext> dbFactory, ICurrentUser user, ClinicConventions conventions)
 {
     public async Task<ClinicSettingsInput?> GetAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.Clinics.Where(c => c.Id == user.ClinicId)
-            .Select(c => new ClinicSettingsInput { SpeedUnit = c.SpeedUnit, ReportPageSize = c.ReportPageSize, ShowGaitSpeedInKmh = c.ShowGaitSpeedInKmh })
+            .Select(c => new ClinicSettingsInput
+            {
+                SpeedUnit = c.SpeedUnit,
+                ReportPageSize = c.ReportPageSize,
+                ShowGaitSpeedInKmh = c.ShowGaitSpeedInKmh,
+                DateStyle = c.DateStyle,
+                TimeStyle = c.TimeStyle,
+            })
             .SingleOrDefaultAsync(cancellationToken);
     }
 
@@ -44,6 +56,14 @@ public sealed class ClinicSettingsService(IDbContextFactory<RetroWalkDbContext> 
         {
             errors.Add(nameof(ClinicSettingsInput.ReportPageSize), "Choose A4 or Letter.");
         }
+        if (!Enum.IsDefined(input.DateStyle))
+        {
+            errors.Add(nameof(ClinicSettingsInput.DateStyle), "Choose one of the date formats.");
+        }
+        if (!Enum.IsDefined(input.TimeStyle))
+        {
+            errors.Add(nameof(ClinicSettingsInput.TimeStyle), "Choose the 24-hour or the 12-hour clock.");
+        }
         if (!errors.IsValid)
         {
             return SaveResult.Invalid(errors);
@@ -57,7 +77,16 @@ public sealed class ClinicSettingsService(IDbContextFactory<RetroWalkDbContext> 
         clinic.SpeedUnit = input.SpeedUnit;
         clinic.ReportPageSize = input.ReportPageSize;
         clinic.ShowGaitSpeedInKmh = input.ShowGaitSpeedInKmh;
+        clinic.DateStyle = input.DateStyle;
+        clinic.TimeStyle = input.TimeStyle;
         await db.SaveChangesAsync(cancellationToken);
-        return SaveResult.Saved(clinic.Id, Guid.Empty) with { Message = $"Speeds are now entered and shown in {input.SpeedUnit.Symbol()}; reports print on {input.ReportPageSize}; gait speeds show {(input.ShowGaitSpeedInKmh ? "m/s with km/h beside" : "in m/s")}." };
+        var convention = new DateConvention(input.DateStyle, input.TimeStyle);
+        conventions.Set(clinic.Id, convention);
+        return SaveResult.Saved(clinic.Id, Guid.Empty) with
+        {
+            Message = $"Speeds are now entered and shown in {input.SpeedUnit.Symbol()}; reports print on {input.ReportPageSize}; " +
+                $"gait speeds show {(input.ShowGaitSpeedInKmh ? "m/s with km/h beside" : "in m/s")}; " +
+                $"dates and times read like {convention.DateTime(DateConvention.Sample)}.",
+        };
     }
 }
