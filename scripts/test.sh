@@ -12,7 +12,8 @@ ensure_debian_packages \
   chromium:chromium \
   pdftotext:poppler-utils \
   /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf:fonts-dejavu-core \
-  docker-compose:docker-compose
+  docker-compose:docker-compose \
+  zbarimg:zbar-tools
 
 # No Docker engine runs here; check at least that the compose file parses, with the example settings.
 docker-compose --env-file .env.example -f docker-compose.yml config -q
