@@ -23,5 +23,5 @@ internal sealed class ReportFonts
     public readonly XFont ChartLabel = Create(6.5, bold: false);
 
     private static XFont Create(double size, bool bold) =>
-        new(DejaVuFontResolver.FamilyName, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, Unicode);
+        new(ReportFontResolver.PrimaryFamily, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, Unicode);
 }

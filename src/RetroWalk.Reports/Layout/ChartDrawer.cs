@@ -22,7 +22,7 @@ internal static class ChartDrawer
         var fonts = w.Fonts;
         var top = w.Y;
         var title = chart.Unit.Length > 0 ? $"{chart.Title} ({chart.Unit})" : chart.Title;
-        gfx.DrawString(title, fonts.ChartTitle, ReportStyle.AccentBrush, w.Left, top, XStringFormats.TopLeft);
+        TextPainter.Draw(gfx, title, fonts.ChartTitle, ReportStyle.AccentBrush, w.Left, top, XStringFormats.TopLeft);
         DrawLegend(w, chart, top + 2);
 
         var plot = new XRect(w.Left + ValueAxisWidth, top + TitleHeight, w.Width - ValueAxisWidth - 4, Height - TitleHeight - AxisLabelHeight);
@@ -33,7 +33,7 @@ internal static class ChartDrawer
         if (data.Count == 0)
         {
             gfx.DrawRectangle(ReportStyle.GridPen, plot);
-            gfx.DrawString(ReportText.NoData, fonts.Body, ReportStyle.MutedBrush, plot.Center, XStringFormats.Center);
+            TextPainter.Draw(gfx, ReportText.NoData, fonts.Body, ReportStyle.MutedBrush, plot.Center.X, plot.Center.Y, XStringFormats.Center);
             return;
         }
 
@@ -59,7 +59,7 @@ internal static class ChartDrawer
             var y = Y(v);
             gfx.DrawLine(ReportStyle.GridPen, plot.Left, y, plot.Right, y);
             gfx.DrawLine(ReportStyle.AxisPen, plot.Left - 3, y, plot.Left, y);
-            gfx.DrawString(ReportText.Number(v, decimals), labelFont, ReportStyle.TextBrush, plot.Left - 5, y, XStringFormats.CenterRight);
+            TextPainter.Draw(gfx, ReportText.Number(v, decimals), labelFont, ReportStyle.TextBrush, plot.Left - 5, y, XStringFormats.CenterRight);
         }
 
         if (chart.Baseline is { } baseline && double.IsFinite(baseline))
@@ -103,7 +103,7 @@ internal static class ChartDrawer
             if (showValues)
             {
                 var value = data[i].Value;
-                gfx.DrawString(ReportText.Number(value, DecimalsOf(value)), labelFont, ReportStyle.AccentBrush, points[i].X, points[i].Y - 4, XStringFormats.BottomCenter);
+                TextPainter.Draw(gfx, ReportText.Number(value, DecimalsOf(value)), labelFont, ReportStyle.AccentBrush, points[i].X, points[i].Y - 4, XStringFormats.BottomCenter);
             }
         }
     }
@@ -116,7 +116,7 @@ internal static class ChartDrawer
         var left = rightAligned ? x - width : x;
         var top = below ? y : y - height;
         gfx.DrawRectangle(ReportStyle.MarkerFill, left - 1, top + 0.5, width + 2, height - 0.5);
-        gfx.DrawString(text, font, brush, left, top, XStringFormats.TopLeft);
+        TextPainter.Draw(gfx, text, font, brush, left, top, XStringFormats.TopLeft);
     }
 
     private static void DrawLegend(PageWriter w, MeasureChart chart, double y)
@@ -129,7 +129,7 @@ internal static class ChartDrawer
         void Item(string text, Action<double> sample)
         {
             x -= TextLayout.Width(gfx, text, font);
-            gfx.DrawString(text, font, ReportStyle.TextBrush, x, middle, XStringFormats.CenterLeft);
+            TextPainter.Draw(gfx, text, font, ReportStyle.TextBrush, x, middle, XStringFormats.CenterLeft);
             x -= 18;
             sample(x);
             x -= 10;
@@ -161,7 +161,7 @@ internal static class ChartDrawer
         // Labels sit just above the plot, clear of the data and the reference-line labels.
         gfx.DrawLine(ReportStyle.MarkerLinePen, px, plot.Top - 3, px, plot.Top);
         var format = alignLeft ? XStringFormats.BottomLeft : XStringFormats.BottomRight;
-        gfx.DrawString(label, font, ReportStyle.MarkerLineBrush, alignLeft ? px + 2 : px - 2, plot.Top - 1, format);
+        TextPainter.Draw(gfx, label, font, ReportStyle.MarkerLineBrush, alignLeft ? px + 2 : px - 2, plot.Top - 1, format);
     }
 
     private static void DrawDateAxis(XGraphics gfx, XFont font, XRect plot, int firstDay, int lastDay, Func<int, double> x)
@@ -184,7 +184,7 @@ internal static class ChartDrawer
             var left = Math.Clamp(px - width / 2, plot.Left - 12, plot.Right - width);
             if (left > lastLabelRight + 4)
             {
-                gfx.DrawString(text, font, ReportStyle.TextBrush, left, plot.Bottom + 5, XStringFormats.TopLeft);
+                TextPainter.Draw(gfx, text, font, ReportStyle.TextBrush, left, plot.Bottom + 5, XStringFormats.TopLeft);
                 lastLabelRight = left + width;
             }
         }

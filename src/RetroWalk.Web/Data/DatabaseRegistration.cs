@@ -1,5 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 using RetroWalk.Web.Data.Auditing;
 using RetroWalk.Web.Data.Providers;
@@ -55,7 +58,7 @@ public static class Database
                 $"Database:Provider must be one of: {string.Join(", ", DatabaseProvider.All.Select(p => p.Name))}.")
             .ValidateOnStart();
 
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddClinicClock();
         builder.Services.AddSingleton<AuditInterceptor>();
         builder.Services.AddScoped<CurrentUser>();
         builder.Services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
@@ -99,7 +102,23 @@ public static class Database
         MigrationsAssemblies.Load(provider);
         await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<RetroWalkDbContext>>()
             .CreateDbContextAsync(cancellationToken);
+        await PrepareForFirstMigrationAsync(db, cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Creates the database and the (empty) migrations history table if they are missing, with the
+    /// provider's own existence checks. Migrate would create both too, but on PostgreSQL it first probes for
+    /// them by trying to read the history, and EF logs that expected failure as an error on every first start.
+    /// </summary>
+    private static async Task PrepareForFirstMigrationAsync(RetroWalkDbContext db, CancellationToken cancellationToken)
+    {
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        if (!await creator.ExistsAsync(cancellationToken))
+        {
+            await creator.CreateAsync(cancellationToken);
+        }
+        await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), cancellationToken);
     }
 
     /// <summary>A save refused by a unique index or constraint, on whichever provider.</summary>

@@ -23,7 +23,9 @@ public static class DesignTimeContext
         provider.Use(options, provider.DesignTimeConnectionString);
         return new(options
                 .UseApplicationServiceProvider(appServices)
+#pragma warning disable RS0030 // design time (dotnet ef) has no app services: the system clock is the only one
                 .AddInterceptors(new AuditInterceptor(TimeProvider.System))
+#pragma warning restore RS0030
                 .Options,
             new CurrentUser());
     }

@@ -8,6 +8,7 @@ using RetroWalk.Web.Features.Programs;
 using RetroWalk.Web.Features.Protocols;
 using RetroWalk.Web.Features.Reports;
 using RetroWalk.Web.Features.Sessions;
+using RetroWalk.Web.Infrastructure.Jobs;
 
 namespace RetroWalk.Web.Features;
 
@@ -25,10 +26,14 @@ public static class FeatureRegistration
         builder.Services.AddScoped<ProgrammeService>();
         builder.Services.AddScoped<SessionService>();
         builder.Services.AddSingleton<IProgressReportRenderer>(
-            new ProgressReportRenderer(builder.Configuration["Reports:FontDirectory"]));
+            new ProgressReportRenderer(builder.Configuration["Reports:FontDirectory"], builder.Configuration["Reports:FallbackFontDirectory"]));
         builder.Services.AddScoped<ReportModelBuilder>();
         builder.Services.AddScoped<ReportService>();
-        builder.Services.AddSingleton<ReportBatches>();
+        builder.Services.AddOptions<ReportRenderOptions>().BindConfiguration(ReportRenderOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<ReportRenderGate>();
+        builder.Services.AddScoped<ReportIssuer>();
+        builder.Services.AddScoped<ReportBatches>();
+        builder.Services.AddSingleton<IJobHandler, ReportBatchJob>();
         builder.Services.AddScoped<AssessmentService>();
         builder.Services.AddScoped<ProgressService>();
         builder.Services.AddScoped<AssessmentPlanService>();

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using RetroWalk.Web.Data;
@@ -10,21 +9,9 @@ namespace RetroWalk.Web.Infrastructure;
 /// pickers and messages write dates and times. Inject it (<c>@inject ClinicFormats Formats</c>) and write
 /// <c>Formats.Date(session.Date)</c>; give pickers <c>DateFormat="@Formats.DatePattern" Culture="@Formats.Culture"</c>.
 /// </summary>
-public sealed class ClinicFormats
+public sealed class ClinicFormats(ClinicLocales locales, ClinicClock clock, ICurrentUser user, IDbContextFactory<RetroWalkDbContext> dbFactory)
 {
-    private readonly Func<DateConvention> current;
-
-    public ClinicFormats(ClinicConventions conventions, ICurrentUser user, IDbContextFactory<RetroWalkDbContext> dbFactory)
-        : this(() => conventions.Get(user.ClinicId, clinicId => Load(dbFactory, clinicId)))
-    {
-    }
-
-    private ClinicFormats(Func<DateConvention> current) => this.current = current;
-
-    /// <summary>One convention whatever the user (component tests, documents made outside a request).</summary>
-    public static ClinicFormats Fixed(DateConvention convention) => new(() => convention);
-
-    public DateConvention Convention => current();
+    public DateConvention Convention => locales.Get(user.ClinicId, dbFactory).Convention;
 
     public string DatePattern => Convention.DatePattern;
     public string TimePattern => Convention.TimePattern;
@@ -40,55 +27,10 @@ public sealed class ClinicFormats
     /// <summary>The day of a stored instant on the clinic's wall clock.</summary>
     public string Date(DateTimeOffset instant) => Convention.Date(DateOnly.FromDateTime(WallClock(instant)));
 
-    /// <summary>A stored instant on the clinic's wall clock: "Mon 30 Nov 2026, 16:05".</summary>
+    /// <summary>A stored instant on the clinic's wall clock: "Mon 30 Nov 2026, 16:05" (with seconds for the audit trail).</summary>
     public string DateTime(DateTimeOffset instant, bool seconds = false) => Convention.DateTime(WallClock(instant), seconds);
 
     public bool TryParseDate(string? text, out DateOnly date) => Convention.TryParseDate(text, out date);
 
-    private static DateTime WallClock(DateTimeOffset instant) => instant.ToLocalTime().DateTime;
-
-    private static DateConvention? Load(IDbContextFactory<RetroWalkDbContext> dbFactory, Guid clinicId)
-    {
-        using var db = dbFactory.CreateDbContext();
-        return db.Clinics.Where(c => c.Id == clinicId)
-            .Select(c => new DateConvention(c.DateStyle, c.TimeStyle))
-            .SingleOrDefault();
-    }
-}
-
-/// <summary>
-/// Each clinic's date convention, kept in memory. A settings change on this instance takes effect at once
-/// (<see cref="Set"/>); other instances read it again within <see cref="RefreshAfter"/>.
-/// </summary>
-public sealed class ClinicConventions(TimeProvider time)
-{
-    public static readonly TimeSpan RefreshAfter = TimeSpan.FromMinutes(1);
-
-    private readonly ConcurrentDictionary<Guid, (DateConvention Convention, long ReadAt)> known = new();
-
-    public DateConvention Get(Guid clinicId, Func<Guid, DateConvention?> load)
-    {
-        if (clinicId == Guid.Empty)
-        {
-            return DateConvention.Default;
-        }
-        if (known.TryGetValue(clinicId, out var entry) && time.GetElapsedTime(entry.ReadAt) < RefreshAfter)
-        {
-            return entry.Convention;
-        }
-        DateConvention convention;
-        try
-        {
-            convention = load(clinicId) ?? DateConvention.Default;
-        }
-        catch (Exception exception) when (DatabaseOutage.Is(exception))
-        {
-            // Pages keep writing dates while the database is away: the last known convention, read again later.
-            convention = entry.Convention ?? DateConvention.Default;
-        }
-        Set(clinicId, convention);
-        return convention;
-    }
-
-    public void Set(Guid clinicId, DateConvention convention) => known[clinicId] = (convention, time.GetTimestamp());
+    private DateTime WallClock(DateTimeOffset instant) => clock.InClinicTime(instant).DateTime;
 }

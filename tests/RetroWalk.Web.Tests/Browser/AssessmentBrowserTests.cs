@@ -18,7 +18,7 @@ public sealed class AssessmentBrowserTests(BrowserFixture browser)
     private const string Walk = "10-Metre Walk Test, comfortable pace";
     private const string Tug = "Timed Up and Go";
 
-    private static DateOnly Today => DateOnly.FromDateTime(DateTime.Now);
+    private static DateOnly Today => TestClock.Today;
 
     /// <summary>A chronic-stroke patient of the demo clinic with a record number no other test uses.</summary>
     private async Task<Guid> CreatePatientAsync()
@@ -84,13 +84,13 @@ public sealed class AssessmentBrowserTests(BrowserFixture browser)
         await Expect(progress.Cell(Berg, "direction")).ToHaveTextAsync("Improved");
         await Expect(progress.Cell(Berg, "mdc").Locator("[data-col='flag']")).ToHaveTextAsync("Exceeds MDC 2.7 points");
         await Expect(progress.Cell(Berg, "mcid").Locator("[data-col='flag']")).ToHaveTextAsync("No MCID published for chronic stroke");
-        await Expect(progress.Cell(Berg, "category-now").First).ToHaveTextAsync("Not in fall-risk range (Berg ≥ 45)");
-        await Expect(progress.Cell(Berg, "category-was").First).ToHaveTextAsync("was: Fall risk (Berg < 45)");
+        await Expect(progress.Cell(Berg, "category-now").First).ToHaveTextAsync("Above the stroke multiple-fall cut-off (Berg > 42)");
+        await Expect(progress.Cell(Berg, "category-was").First).ToHaveTextAsync("was: Risk of multiple or injurious falls after stroke (Berg ≤ 42)");
 
         await Expect(progress.Cell(Tug, "change")).ToContainTextAsync("−5.4 s");
         await Expect(progress.Cell(Tug, "direction")).ToHaveTextAsync("Improved");
         await Expect(progress.Cell(Tug, "mdc").Locator("[data-col='flag']")).ToHaveTextAsync("Exceeds MDC 3.2 s");
-        await Expect(progress.Cell(Tug, "category-now").First).ToHaveTextAsync("Below older-adult fall-risk cut-off (TUG < 13.5 s)");
+        await Expect(progress.Cell(Tug, "category-none")).ToHaveTextAsync("No published cut-off for this population");
 
         await Expect(progress.Cell(Walk, "baseline")).ToContainTextAsync("0.45 m/s");
         await Expect(progress.Cell(Walk, "latest")).ToContainTextAsync("0.62 m/s");
@@ -117,7 +117,7 @@ public sealed class AssessmentBrowserTests(BrowserFixture browser)
         var plot = progress.Chart(Berg).Locator(".rz-chart > svg");
         await Expect(plot.Locator("g.rz-marker circle")).ToHaveCountAsync(2);
         await Expect(plot.Locator("text.rz-series-data-label")).ToHaveTextAsync(["38", "45"]);
-        await Expect(plot.Locator("text", new() { HasText = "Fall risk (Berg < 45)" })).ToHaveCountAsync(1);
+        await Expect(plot.Locator("text", new() { HasText = "Multiple or injurious falls after stroke (Berg ≤ 42)" })).ToHaveCountAsync(1);
         await Expect(progress.Chart(Tug).Locator(".rz-chart > svg text.rz-series-data-label")).ToHaveTextAsync(["18.4", "13"]);
         await Screenshots.SaveAsync(page.GetByTestId("progress-table"), "progress-table");
         await Screenshots.SaveAsync(progress.Chart(Berg), "progress-chart-berg");

@@ -67,7 +67,7 @@ public sealed class DashboardTests(AppFixture app) : ComponentTest, IClassFixtur
     private AsyncServiceScope UseClinic(TestClinic clinic)
     {
         var scope = app.ScopeFor(clinic);
-        UseAppServices(scope.ServiceProvider, typeof(ICurrentUser), typeof(ClinicService), typeof(FirstStepsService), typeof(SessionService),
+        UseAppServices(scope.ServiceProvider, typeof(ICurrentUser), typeof(ClinicFormats), typeof(ClinicService), typeof(FirstStepsService), typeof(SessionService),
             typeof(ProtocolService), typeof(ProgrammeService), typeof(AssessmentPlanService));
         return scope;
     }

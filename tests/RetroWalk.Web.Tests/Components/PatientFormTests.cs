@@ -1,17 +1,13 @@
-using AngleSharp.Dom;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using RetroWalk.Web.Features.Patients;
 using RetroWalk.Web.Infrastructure;
-using RetroWalk.Web.Tests.Infrastructure;
 
 namespace RetroWalk.Web.Tests.Components;
 
-public sealed class PatientFormTests : ComponentTest
+public sealed class PatientFormTests : FormComponentTest
 {
     private static readonly string[] TextInputs = ["given-name", "family-name", "date-of-birth", "record-number", "primary-condition", "affected-side", "height", "weight", "resting-hr", "notes"];
-
-    public PatientFormTests() => SetRendererInfo(new RendererInfo("Server", isInteractive: true));
 
     [Fact]
     public void EveryFieldHasAVisibleLabelBoundToItsInput()
@@ -118,17 +114,11 @@ public sealed class PatientFormTests : ComponentTest
         PrimaryCondition = Clinical.Condition.ChronicStroke,
     };
 
-    /// <summary>The text of the messages shown under a field (empty when it has none).</summary>
-    private static string MessageAt(IRenderedComponent<PatientForm> form, string inputId)
-    {
-        var input = form.Find($"#{inputId}");
-        var control = input.Closest(".mud-input-control") ?? throw new InvalidOperationException($"{inputId} is not in a field.");
-        return control.QuerySelector(".mud-input-helper-text.mud-input-error")?.TextContent.Trim() ?? "";
-    }
+    /// <summary>The message shown under a field (empty when it has none).</summary>
+    private static string MessageAt(IRenderedComponent<PatientForm> form, string inputId) => FormMarkup.MessageAt(form.Find($"#{inputId}"));
 
     private IRenderedComponent<PatientForm> RenderForm(PatientInput model, FieldErrors? errors = null, string? message = null, Action? onSubmit = null)
     {
-        Render<MudBlazor.MudPopoverProvider>();
         return Render<PatientForm>(p => p
             .Add(x => x.Model, model)
             .Add(x => x.Errors, errors)

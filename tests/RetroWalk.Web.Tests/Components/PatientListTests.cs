@@ -66,7 +66,7 @@ public sealed class PatientListTests(AppFixture app) : ComponentTest, IClassFixt
     private AsyncServiceScope UseClinic(TestClinic clinic)
     {
         var scope = app.ScopeFor(clinic);
-        UseAppServices(scope.ServiceProvider, typeof(PatientService), typeof(ICurrentUser));
+        UseAppServices(scope.ServiceProvider, typeof(PatientService), typeof(ICurrentUser), typeof(ClinicFormats));
         Render<MudBlazor.MudPopoverProvider>();
         return scope;
     }

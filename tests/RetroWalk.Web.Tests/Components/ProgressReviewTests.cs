@@ -12,12 +12,14 @@ public sealed class ProgressReviewTests
 {
     private static readonly DateOnly Start = new(2026, 3, 2);
 
+    private static readonly DateOnly BornIn1961 = new(1961, 5, 14);
+
     private static ProgressResultRow Row(int day, AssessmentTimePoint timePoint, string code, decimal? value, decimal? metres = null, decimal? seconds = null, bool complete = true, int scored = 0) =>
         new(Start.AddDays(day), timePoint, DateTimeOffset.UnixEpoch.AddDays(day), code, value, complete, metres, seconds, null, null, null, scored);
 
     /// <summary>The chronic-stroke scenario: Berg 38 → 45, 10MWT 10 m in 22.2 s → 16.1 s, TUG 18.4 → 13.0 s, and an incomplete Berg form in between.</summary>
     private static ProgressReview Scenario(Condition condition = Condition.ChronicStroke, ProgressTimeline? timeline = null) =>
-        ProgressBuilder.Build(new ProgressPatient(Guid.NewGuid(), "Łucja Wiśniewska-Nguyễn", "RW-1001", condition),
+        ProgressBuilder.Build(new ProgressPatient(Guid.NewGuid(), "Łucja Wiśniewska-Nguyễn", "RW-1001", condition, BornIn1961),
         [
             Row(0, AssessmentTimePoint.Baseline, MeasureCodes.BergBalanceScale, 38),
             Row(0, AssessmentTimePoint.Baseline, MeasureCodes.TenMetreWalkComfortable, 10m / 22.2m, 10, 22.2m),
@@ -33,7 +35,7 @@ public sealed class ProgressReviewTests
     [Fact]
     public async Task AChangeSmallerThanTheMdcIsCalledWithinMeasurementErrorNotAnImprovement()
     {
-        var review = ProgressBuilder.Build(new ProgressPatient(Guid.NewGuid(), "Jürgen Größmann", "RW-1002", Condition.ChronicStroke),
+        var review = ProgressBuilder.Build(new ProgressPatient(Guid.NewGuid(), "Jürgen Größmann", "RW-1002", Condition.ChronicStroke, BornIn1961),
         [
             Row(0, AssessmentTimePoint.Baseline, MeasureCodes.TimedUpAndGo, 17.2m),
             Row(14, AssessmentTimePoint.Interim, MeasureCodes.TimedUpAndGo, 15.1m),
@@ -62,8 +64,8 @@ public sealed class ProgressReviewTests
         Assert.Contains("Value for chronic stroke; Alghadir 2018.", Text(berg, "mdc"), StringComparison.Ordinal);
         Assert.Equal("No MCID published for chronic stroke", Text(berg.QuerySelector("[data-col='mcid']")!, "flag"));
         Assert.Contains("Another population's value is not used.", Text(berg, "mcid"), StringComparison.Ordinal);
-        Assert.Equal("Not in fall-risk range (Berg ≥ 45)", Text(berg, "category-now"));
-        Assert.Equal("was: Fall risk (Berg < 45)", Text(berg, "category-was"));
+        Assert.Equal("Above the stroke multiple-fall cut-off (Berg > 42)", Text(berg, "category-now"));
+        Assert.Equal("was: Risk of multiple or injurious falls after stroke (Berg ≤ 42)", Text(berg, "category-was"));
         Assert.Contains("9 of 14 items scored): not charted", Text(berg, "incomplete"), StringComparison.Ordinal);
 
         // Lower is better: a fall in seconds is an improvement.
@@ -71,7 +73,9 @@ public sealed class ProgressReviewTests
         Assert.StartsWith("−5.4 s", Text(tug, "change"), StringComparison.Ordinal);
         Assert.Equal("Improved", Text(tug, "direction"));
         Assert.Equal("Exceeds MDC 3.2 s", Text(tug.QuerySelector("[data-col='mdc']")!, "flag"));
-        Assert.Equal("Below older-adult fall-risk cut-off (TUG < 13.5 s)", Text(tug, "category-now"));
+        // The older-adult TUG cut-off is not borrowed for a stroke patient.
+        Assert.Null(tug.QuerySelector("[data-col='category-now']"));
+        Assert.Equal("No published cut-off for this population", Text(tug, "category-none"));
 
         var walk = document.QuerySelector("tr[data-measure='10MWT-C']")!;
         Assert.Contains("0.45 m/s (1.62 km/h)", Text(walk, "baseline"), StringComparison.Ordinal);
@@ -107,7 +111,7 @@ public sealed class ProgressReviewTests
         Assert.Equal(["2 Mar 2026 Baseline 38 points", "13 Apr 2026 End of programme 45 points"],
             berg.QuerySelectorAll("tr[data-kind='point']").Select(r => string.Join(" ", r.Children.Select(c => c.TextContent.Trim()))));
         Assert.Equal("35.3–40.7 points", berg.QuerySelector("tr[data-kind='band'] td:last-child")!.TextContent.Trim());
-        Assert.Equal(["45 points", "42 points"], berg.QuerySelectorAll("tr[data-kind='cut-off'] td:last-child").Select(c => c.TextContent.Trim()));
+        Assert.Equal(["42 points"], berg.QuerySelectorAll("tr[data-kind='cut-off'] td:last-child").Select(c => c.TextContent.Trim()));
         Assert.Equal(["Programme start: Retro-walking, 6 weeks", "Programme end: Retro-walking, 6 weeks"],
             berg.QuerySelectorAll("tr[data-kind='programme'] td:nth-child(2)").Select(c => c.TextContent.Trim()));
         Assert.Contains("Programme start: Retro-walking, 6 weeks", berg.QuerySelector("ul.chart-legend")!.TextContent, StringComparison.Ordinal);

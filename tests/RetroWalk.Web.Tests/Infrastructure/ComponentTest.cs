@@ -15,7 +15,6 @@ public abstract class ComponentTest : BunitContext
     {
         Services.AddMudServices();
         Services.AddScoped<Feedback>();
-        Services.AddSingleton(ClinicFormats.Fixed(DateConvention.Default));
         JSInterop.Mode = JSRuntimeMode.Loose;
     }
 

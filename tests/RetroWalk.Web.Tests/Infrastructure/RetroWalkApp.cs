@@ -5,7 +5,10 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
 using RetroWalk.Web.Data;
 using RetroWalk.Web.Features.Clinics;
 using RetroWalk.Web.Features.Demo;
@@ -18,7 +21,8 @@ public sealed record TestClinic(Guid Id, string Name, string AdminEmail, string 
 
 /// <summary>
 /// The real app on its own throwaway PostgreSQL database, migrated at start-up as in Development.
-/// With <see cref="WithKestrel"/> it listens on a loopback port for Chromium.
+/// With <see cref="WithKestrel"/> it listens on a loopback port for Chromium. Its clock starts at
+/// <see cref="TestClock.Start"/> (<see cref="TestClock.NewProvider"/>) and its clinics keep <see cref="TestClock.TimeZone"/>.
 /// </summary>
 public class RetroWalkApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
@@ -29,6 +33,10 @@ public class RetroWalkApp : WebApplicationFactory<Program>, IAsyncLifetime
     private bool demoData;
     private string? server;
     private readonly Dictionary<string, string> settings = [];
+    private bool productionSignInDefaults;
+
+    /// <summary>The app's only clock.</summary>
+    public FakeTimeProvider Clock { get; } = TestClock.NewProvider();
 
     public TestDatabase Database => database ?? throw new InvalidOperationException("The app fixture is not initialised.");
 
@@ -38,6 +46,13 @@ public class RetroWalkApp : WebApplicationFactory<Program>, IAsyncLifetime
     protected RetroWalkApp WithKestrel()
     {
         kestrel = true;
+        return this;
+    }
+
+    /// <summary>Sign-in throttling and two-factor requirements exactly as a deployment gets them.</summary>
+    protected RetroWalkApp WithProductionSignInDefaults()
+    {
+        productionSignInDefaults = true;
         return this;
     }
 
@@ -83,8 +98,18 @@ public class RetroWalkApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:RetroWalk", Database.ConnectionString);
         builder.UseSetting("Database:MigrateOnStartup", "true");
         builder.UseSetting("Demo:Seed", demoData ? "true" : "false");
+        builder.UseSetting("Demo:TimeZone", TestClock.TimeZone.Id);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning");
+        builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+        // One test app stands in for a whole clinic network signing in from one address, and its tests sign
+        // administrators in with a password only. The security tests use the real defaults (WithProductionSignInDefaults).
+        if (!productionSignInDefaults)
+        {
+            builder.UseSetting("SignIn:PerAddressPerMinute", "100000");
+            builder.UseSetting("SignIn:PerAccountPerWindow", "1000");
+            builder.UseSetting("SignIn:RequireTwoFactorForAdministrators", "false");
+        }
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
@@ -109,7 +134,7 @@ public class RetroWalkApp : WebApplicationFactory<Program>, IAsyncLifetime
         var sp = scope.ServiceProvider;
         await DemoData.EnsureRolesAsync(sp.GetRequiredService<RoleManager<IdentityRole>>());
         var db = sp.GetRequiredService<RetroWalkDbContext>();
-        var clinic = new Clinic { Name = name, Address = "1 Test Street" };
+        var clinic = new Clinic { Name = name, Address = "1 Test Street", TimeZone = TestClock.TimeZone.Id };
         db.Clinics.Add(clinic);
         await db.SaveChangesAsync();
 
@@ -130,6 +155,10 @@ public class RetroWalkApp : WebApplicationFactory<Program>, IAsyncLifetime
             CurrentUser.ForClinic(clinic.Id, userName, admin).Principal;
         return scope;
     }
+
+    /// <summary>A client of the real Kestrel listener (<see cref="WithKestrel"/>) that keeps cookies and does not follow redirects.</summary>
+    public HttpClient CreateKestrelClient() =>
+        new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() }) { BaseAddress = ServerAddress };
 
     /// <summary>An HTTP client that does not follow redirects and keeps cookies.</summary>
     public HttpClient CreateBrowserlikeClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });

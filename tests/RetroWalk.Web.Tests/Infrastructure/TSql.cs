@@ -37,15 +37,19 @@ public sealed class TSql
         errors.AddRange(found.Select(e => $"{where}line {e.Line}, column {e.Column}: {e.Message}"));
         foreach (var execute in Collect<ExecuteStatement>(fragment))
         {
-            if (execute.ExecuteSpecification?.ExecutableEntity is ExecutableStringList executed)
+            if (execute.ExecuteSpecification.ExecutableEntity is ExecutableStringList { Strings.Count: > 0 } text)
             {
-                // The executed text may be put together at run time (EF's AlterColumn drops a default constraint
-                // whose name it looks up: N'ALTER TABLE ... DROP CONSTRAINT ' + @var + ';'); a variable stands in as a name.
-                var text = string.Concat(executed.Strings.Select(part => part is StringLiteral literal ? literal.Value : "[name]"));
-                Add(text, $"{where}EXEC at line {execute.StartLine}, ");
+                Add(ExecutedText(text), $"{where}EXEC at line {execute.StartLine}, ");
             }
         }
     }
+
+    /// <summary>
+    /// The SQL an <c>EXEC(...)</c> runs. EF Core builds some of it from a variable
+    /// (<c>N'ALTER TABLE [T] DROP CONSTRAINT [' + @var + '];'</c>): a variable stands in as a plain name.
+    /// </summary>
+    private static string ExecutedText(ExecutableStringList text) =>
+        string.Concat(text.Strings.Select(part => part is StringLiteral literal ? literal.Value : "executed_name"));
 
     private static List<T> Collect<T>(TSqlFragment fragment) where T : TSqlFragment
     {

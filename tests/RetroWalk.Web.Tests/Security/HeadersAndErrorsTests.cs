@@ -20,10 +20,6 @@ public sealed class KestrelAppFixture : RetroWalkApp
         base.ConfigureWebHost(builder);
         builder.UseSetting("FORWARDEDHEADERS_ENABLED", "true");
     }
-
-    /// <summary>A client of the real listener that keeps cookies and does not follow redirects.</summary>
-    public HttpClient CreateKestrelClient() =>
-        new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() }) { BaseAddress = ServerAddress };
 }
 
 /// <summary>

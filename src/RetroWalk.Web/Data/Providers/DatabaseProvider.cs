@@ -64,8 +64,19 @@ public abstract class DatabaseProvider
             patient.Property(p => p.GivenName).UseCollation(NameCollation);
         });
 
+    /// <summary>
+    /// One statement that claims the oldest job no live worker holds (queued, or running with a heartbeat older
+    /// than <paramref name="staleBefore"/>) for <paramref name="worker"/> and returns its id as the column
+    /// <c>Value</c>; no row when there is none. Rows another worker is claiming at the same moment are skipped,
+    /// not waited for, so instances never claim the same job and never queue behind each other.
+    /// </summary>
+    public abstract FormattableString ClaimNextJob(string worker, DateTimeOffset now, DateTimeOffset staleBefore);
+
+    /// <summary>The provider of that name (any case); a blank setting means the default, PostgreSQL.</summary>
     public static DatabaseProvider? Named(string? name) =>
-        All.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+        string.IsNullOrWhiteSpace(name)
+            ? PostgreSql
+            : All.FirstOrDefault(p => string.Equals(p.Name, name.Trim(), StringComparison.OrdinalIgnoreCase));
 
     public static DatabaseProvider Of(DatabaseFacade database) =>
         All.FirstOrDefault(p => p.EfProviderName == database.ProviderName)

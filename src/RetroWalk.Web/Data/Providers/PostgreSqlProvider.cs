@@ -27,6 +27,20 @@ public sealed class PostgreSqlProvider : DatabaseProvider
         DROP FUNCTION IF EXISTS audit_entries_append_only();
         """;
 
+    /// <summary>
+    /// Keys for the record numbers already stored, the way <see cref="Infrastructure.FieldText.RecordNumberKey"/>
+    /// makes them (NFKC, no format characters or white space, upper case). Where two patients of a clinic already
+    /// share a key, the later one's key gets its id appended so that the unique index can be built; editing that
+    /// patient then asks for a record number of its own.
+    /// </summary>
+    public const string FillRecordNumberKeys = """
+        UPDATE "Patients" SET "RecordNumberKey" = upper(regexp_replace(normalize("RecordNumber", NFKC),
+            '[[:space:]\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF]', '', 'g'));
+        UPDATE "Patients" AS p SET "RecordNumberKey" = left(p."RecordNumberKey", 120) || '~' || p."Id"::text
+        FROM (SELECT "Id", row_number() OVER (PARTITION BY "ClinicId", "RecordNumberKey" ORDER BY "Id") AS n FROM "Patients") AS d
+        WHERE d."Id" = p."Id" AND d.n > 1;
+        """;
+
     public override string Name => "PostgreSQL";
 
     protected override string EfProviderName => "Npgsql.EntityFrameworkCore.PostgreSQL";
@@ -54,6 +68,23 @@ public sealed class PostgreSqlProvider : DatabaseProvider
             .HasFilter($"\"Status\" IN ({OngoingProgrammeStatusLiterals()})");
         UseNameCollation(builder);
     }
+
+    /// <summary>
+    /// FOR UPDATE SKIP LOCKED locks the chosen row for this transaction and passes over rows other workers have
+    /// locked, so concurrent claims take different jobs without blocking. The outer UPDATE runs in the same
+    /// statement, so the claim is one atomic step.
+    /// </summary>
+    public override FormattableString ClaimNextJob(string worker, DateTimeOffset now, DateTimeOffset staleBefore) => $$"""
+        UPDATE "BackgroundJobs"
+        SET "State" = 'Running', "ClaimedBy" = {{worker}}, "HeartbeatAt" = {{now}}, "Attempts" = "Attempts" + 1
+        WHERE "Id" = (
+            SELECT "Id" FROM "BackgroundJobs"
+            WHERE "State" = 'Queued' OR ("State" = 'Running' AND "HeartbeatAt" < {{staleBefore}})
+            ORDER BY "CreatedAt"
+            LIMIT 1
+            FOR UPDATE SKIP LOCKED)
+        RETURNING "Id" AS "Value"
+        """;
 
     public override bool IsUniqueViolation(DbUpdateException exception) =>
         exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };

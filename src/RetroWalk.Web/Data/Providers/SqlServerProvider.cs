@@ -30,6 +30,27 @@ public sealed class SqlServerProvider : DatabaseProvider
 
     public const string DropAuditAppendOnlyTrigger = "DROP TRIGGER IF EXISTS [AuditEntries_AppendOnly];";
 
+    /// <summary>
+    /// Keys for the record numbers already stored, as near as T-SQL gets to
+    /// <see cref="Infrastructure.FieldText.RecordNumberKey"/> (it has no Unicode normalisation): white space,
+    /// soft hyphens, zero-width characters and byte-order marks removed (compared in binary, since linguistic
+    /// collations ignore some of them), upper case. Where two patients of a clinic already share a key, the
+    /// later one's key gets its id appended so that the unique index can be built.
+    /// Run through EXEC so that the idempotent script can wrap it in IF NOT EXISTS (...) BEGIN ... END.
+    /// </summary>
+    public const string FillRecordNumberKeys = """
+        EXEC(N'UPDATE [Patients] SET [RecordNumberKey] = UPPER(
+            REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(
+                [RecordNumber] COLLATE Latin1_General_100_BIN2,
+                N'' '', N''''), NCHAR(9), N''''), NCHAR(160), N''''), NCHAR(173), N''''), NCHAR(8203), N''''),
+                NCHAR(8204), N''''), NCHAR(8205), N''''), NCHAR(8288), N''''), NCHAR(65279), N''''));
+        WITH [Duplicates] AS (
+            SELECT [RecordNumberKey], [Id], ROW_NUMBER() OVER (PARTITION BY [ClinicId], [RecordNumberKey] ORDER BY [Id]) AS [N]
+            FROM [Patients])
+        UPDATE [Duplicates] SET [RecordNumberKey] = LEFT([RecordNumberKey], 120) + N''~'' + CONVERT(nvarchar(36), [Id])
+        WHERE [N] > 1;');
+        """;
+
     /// <summary>SQL Server's errors for a duplicate key: 2601 in a unique index, 2627 in a unique constraint.</summary>
     private static readonly int[] UniqueViolationNumbers = [2601, 2627];
 
@@ -63,6 +84,21 @@ public sealed class SqlServerProvider : DatabaseProvider
             .HasFilter($"[Status] IN ({OngoingProgrammeStatusLiterals("N")})");
         UseNameCollation(builder);
     }
+
+    /// <summary>
+    /// UPDLOCK holds the chosen row until the statement ends, READPAST skips rows other workers hold (SQL Server's
+    /// SKIP LOCKED), ROWLOCK keeps the lock to that row; the update through the common table expression claims it
+    /// in the same statement and OUTPUT returns its id.
+    /// </summary>
+    public override FormattableString ClaimNextJob(string worker, DateTimeOffset now, DateTimeOffset staleBefore) => $$"""
+        WITH next AS (
+            SELECT TOP (1) * FROM [BackgroundJobs] WITH (UPDLOCK, READPAST, ROWLOCK)
+            WHERE [State] = N'Queued' OR ([State] = N'Running' AND [HeartbeatAt] < {{staleBefore}})
+            ORDER BY [CreatedAt])
+        UPDATE next
+        SET [State] = N'Running', [ClaimedBy] = {{worker}}, [HeartbeatAt] = {{now}}, [Attempts] = [Attempts] + 1
+        OUTPUT inserted.[Id] AS [Value];
+        """;
 
     public override bool IsUniqueViolation(DbUpdateException exception) =>
         exception.InnerException is SqlException sql && UniqueViolationNumbers.Contains(sql.Number);

@@ -17,10 +17,8 @@ public sealed record AssessmentListItem(
 /// <summary>One result as listed: "BBS 38 points", "10MWT comfortable 0.45 m/s (10 m in 22.2 s)", "BBS incomplete (12 of 14 items)".</summary>
 public sealed record ResultSummary(string MeasureCode, string ShortName, string Text, bool IsComplete);
 
-public sealed class AssessmentService(IDbContextFactory<RetroWalkDbContext> dbFactory, TimeProvider clock, ICurrentUser user)
+public sealed class AssessmentService(IDbContextFactory<RetroWalkDbContext> dbFactory, ClinicClock clock, ICurrentUser user)
 {
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-
     public async Task<AssessmentPatient?> GetPatientAsync(Guid patientId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -155,7 +153,7 @@ public sealed class AssessmentService(IDbContextFactory<RetroWalkDbContext> dbFa
 
         foreach (var removed in existing.Values)
         {
-            removed.ArchivedAt = clock.GetUtcNow();
+            removed.ArchivedAt = clock.UtcNow;
             removed.ArchivedBy = user.UserName;
         }
 
@@ -185,7 +183,7 @@ public sealed class AssessmentService(IDbContextFactory<RetroWalkDbContext> dbFa
         }
 
         db.Entry(assessment).Property(a => a.Version).OriginalValue = version;
-        assessment.ArchivedAt = clock.GetUtcNow();
+        assessment.ArchivedAt = clock.UtcNow;
         assessment.ArchivedBy = user.UserName;
         try
         {
@@ -206,7 +204,7 @@ public sealed class AssessmentService(IDbContextFactory<RetroWalkDbContext> dbFa
         {
             errors.Add(nameof(AssessmentInput.Date), "Enter the assessment date.");
         }
-        else if (date > Today)
+        else if (date > clock.Today)
         {
             errors.Add(nameof(AssessmentInput.Date), "The assessment date cannot be in the future.");
         }

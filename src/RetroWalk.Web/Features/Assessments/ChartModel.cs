@@ -34,7 +34,8 @@ public sealed record ChartModel(
 
     public static ChartModel For(MeasureProgress measure, ProgressReview review)
     {
-        var first = review.From ?? (measure.Points.Count > 0 ? measure.Points[0].Date : DateOnly.FromDateTime(DateTime.Today));
+        // A measure appears in a review only with a result, whose date the review's period includes.
+        var first = review.From ?? throw new ArgumentException("A review with a measure has a period.", nameof(review));
         var last = review.To ?? (measure.Points.Count > 0 ? measure.Points[^1].Date : first);
         var from = At(first.AddDays(-PaddingDays));
         var to = At(last.AddDays(PaddingDays));

@@ -17,7 +17,8 @@ public sealed class Clinic
     public string Name { get; set; } = "";
     public string Address { get; set; } = "";
     public ReportPageSize ReportPageSize { get; set; } = ReportPageSize.A4;
-    public string TimeZone { get; set; } = "Europe/London";
+    /// <summary>The clinic's IANA time zone: its "today" and the times it shows (<see cref="Infrastructure.ClinicClock"/>).</summary>
+    public string TimeZone { get; set; } = Infrastructure.ClinicTimeZones.DefaultId;
 
     /// <summary>How treadmill speeds are entered and shown in this clinic; they are stored in km/h.</summary>
     public SpeedUnit SpeedUnit { get; set; } = SpeedUnit.KilometresPerHour;
@@ -38,7 +39,7 @@ internal sealed class ClinicConfiguration : IEntityTypeConfiguration<Clinic>
     {
         builder.Property(c => c.Name).HasMaxLength(200).IsRequired();
         builder.Property(c => c.Address).HasMaxLength(500);
-        builder.Property(c => c.TimeZone).HasMaxLength(64);
+        builder.Property(c => c.TimeZone).HasMaxLength(Infrastructure.ClinicTimeZones.MaxIdLength);
         builder.Property(c => c.ReportPageSize).HasConversion<string>().HasMaxLength(16);
         builder.Property(c => c.SpeedUnit).HasConversion<string>().HasMaxLength(24);
         builder.Property(c => c.DateStyle).HasConversion<string>().HasMaxLength(24);

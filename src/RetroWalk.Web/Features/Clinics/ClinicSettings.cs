@@ -14,13 +14,16 @@ public sealed class ClinicSettingsInput
     /// <summary>Show walking-test speeds in km/h beside m/s (they are always stored and compared in m/s).</summary>
     public bool ShowGaitSpeedInKmh { get; set; }
 
+    /// <summary>The clinic's IANA time zone, e.g. "Europe/Warsaw": it decides the clinic's "today".</summary>
+    public string TimeZone { get; set; } = "";
+
     /// <summary>How every page, date field and message writes dates.</summary>
     public DateStyle DateStyle { get; set; } = DateStyle.WeekdayDayMonthYear;
 
     public TimeStyle TimeStyle { get; set; } = TimeStyle.TwentyFourHour;
 }
 
-public sealed class ClinicSettingsService(IDbContextFactory<RetroWalkDbContext> dbFactory, ICurrentUser user, ClinicConventions conventions)
+public sealed class ClinicSettingsService(IDbContextFactory<RetroWalkDbContext> dbFactory, ICurrentUser user, ClinicLocales locales)
 {
     public async Task<ClinicSettingsInput?> GetAsync(CancellationToken cancellationToken = default)
     {
@@ -31,6 +34,7 @@ public sealed class ClinicSettingsService(IDbContextFactory<RetroWalkDbContext> 
                 SpeedUnit = c.SpeedUnit,
                 ReportPageSize = c.ReportPageSize,
                 ShowGaitSpeedInKmh = c.ShowGaitSpeedInKmh,
+                TimeZone = c.TimeZone,
                 DateStyle = c.DateStyle,
                 TimeStyle = c.TimeStyle,
             })
@@ -64,6 +68,12 @@ public sealed class ClinicSettingsService(IDbContextFactory<RetroWalkDbContext> 
         {
             errors.Add(nameof(ClinicSettingsInput.TimeStyle), "Choose the 24-hour or the 12-hour clock.");
         }
+        if (!ClinicTimeZones.TryFind(input.TimeZone, out var zone))
+        {
+            errors.Add(nameof(ClinicSettingsInput.TimeZone), string.IsNullOrWhiteSpace(input.TimeZone)
+                ? "Enter the clinic's time zone, e.g. Europe/Warsaw."
+                : "Not a time zone this server knows. Use an IANA name such as Europe/Warsaw or America/New_York (not a Windows name or an offset).");
+        }
         if (!errors.IsValid)
         {
             return SaveResult.Invalid(errors);
@@ -77,15 +87,16 @@ public sealed class ClinicSettingsService(IDbContextFactory<RetroWalkDbContext> 
         clinic.SpeedUnit = input.SpeedUnit;
         clinic.ReportPageSize = input.ReportPageSize;
         clinic.ShowGaitSpeedInKmh = input.ShowGaitSpeedInKmh;
+        clinic.TimeZone = zone.Id;
         clinic.DateStyle = input.DateStyle;
         clinic.TimeStyle = input.TimeStyle;
         await db.SaveChangesAsync(cancellationToken);
+        locales.Forget(clinic.Id);
         var convention = new DateConvention(input.DateStyle, input.TimeStyle);
-        conventions.Set(clinic.Id, convention);
         return SaveResult.Saved(clinic.Id, Guid.Empty) with
         {
             Message = $"Speeds are now entered and shown in {input.SpeedUnit.Symbol()}; reports print on {input.ReportPageSize}; " +
-                $"gait speeds show {(input.ShowGaitSpeedInKmh ? "m/s with km/h beside" : "in m/s")}; " +
+                $"gait speeds show {(input.ShowGaitSpeedInKmh ? "m/s with km/h beside" : "in m/s")}; the clinic's day follows {zone.Id}; " +
                 $"dates and times read like {convention.DateTime(DateConvention.Sample)}.",
         };
     }

@@ -8,6 +8,16 @@ using RetroWalk.Web.Infrastructure;
 
 namespace RetroWalk.Web.Features.Protocols;
 
+public enum ProtocolSort
+{
+    Name,
+    Indication,
+    Programmes,
+    LastUpdated,
+}
+
+public sealed record ProtocolQuery(ProtocolSort Sort = ProtocolSort.Name, bool Descending = false, int Skip = 0, int Take = 20);
+
 public sealed record ProtocolListItem(
     Guid Id, string Name, Condition? Indication, string Summary, int CurrentVersionNumber, int ProgrammeCount,
     string? SourceTemplateKey, DateTimeOffset UpdatedAt);
@@ -27,7 +37,7 @@ public sealed record ProtocolDetails(
 /// <summary>A protocol's current version, offered when assigning.</summary>
 public sealed record AssignableProtocol(Guid ProtocolId, Guid VersionId, int VersionNumber, string Name, ProtocolDefinition Definition);
 
-public sealed class ProtocolService(IDbContextFactory<RetroWalkDbContext> dbFactory, TimeProvider clock, ICurrentUser user)
+public sealed class ProtocolService(IDbContextFactory<RetroWalkDbContext> dbFactory, ClinicClock clock, ICurrentUser user)
 {
     public async Task<SpeedUnit> SpeedUnitAsync(CancellationToken cancellationToken = default)
     {
@@ -39,20 +49,38 @@ public sealed class ProtocolService(IDbContextFactory<RetroWalkDbContext> dbFact
         await db.Clinics.Where(c => c.Id == user.ClinicId).Select(c => (SpeedUnit?)c.SpeedUnit).SingleOrDefaultAsync(cancellationToken)
         ?? SpeedUnit.KilometresPerHour;
 
-    public async Task<IReadOnlyList<ProtocolListItem>> ListAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ProtocolListItem>> ListAsync(CancellationToken cancellationToken = default) =>
+        (await PageAsync(new ProtocolQuery(Take: int.MaxValue), cancellationToken)).Items;
+
+    /// <summary>One page of the clinic's protocols, sorted on the server.</summary>
+    public async Task<PagedResult<ProtocolListItem>> PageAsync(ProtocolQuery query, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var rows = await (
-            from p in db.Set<Protocol>()
-            join v in db.Set<ProtocolVersion>() on new { Id = p.Id, Number = p.CurrentVersionNumber } equals new { Id = v.ProtocolId, Number = v.VersionNumber }
-            orderby p.Name
-            select new
+        var protocols = db.Set<Protocol>();
+        var total = await protocols.CountAsync(cancellationToken);
+        var sorted = (query.Sort, query.Descending) switch
+        {
+            (ProtocolSort.Indication, false) => protocols.OrderBy(p => p.Indication).ThenBy(p => p.Name),
+            (ProtocolSort.Indication, true) => protocols.OrderByDescending(p => p.Indication).ThenBy(p => p.Name),
+            (ProtocolSort.Programmes, false) => protocols.OrderBy(p => db.Set<Programme>().Count(g => g.ProtocolId == p.Id)).ThenBy(p => p.Name),
+            (ProtocolSort.Programmes, true) => protocols.OrderByDescending(p => db.Set<Programme>().Count(g => g.ProtocolId == p.Id)).ThenBy(p => p.Name),
+            (ProtocolSort.LastUpdated, false) => protocols.OrderBy(p => p.UpdatedAt),
+            (ProtocolSort.LastUpdated, true) => protocols.OrderByDescending(p => p.UpdatedAt),
+            (_, false) => protocols.OrderBy(p => p.Name),
+            (_, true) => protocols.OrderByDescending(p => p.Name),
+        };
+        var rows = await sorted.ThenBy(p => p.Id).Skip(Math.Max(0, query.Skip)).Take(Math.Max(1, query.Take))
+            .Select(p => new
             {
-                p.Id, p.Name, p.Indication, p.CurrentVersionNumber, p.SourceTemplateKey, p.UpdatedAt, v.DefinitionJson,
+                p.Id, p.Name, p.Indication, p.CurrentVersionNumber, p.SourceTemplateKey, p.UpdatedAt,
+                DefinitionJson = db.Set<ProtocolVersion>().Where(v => v.ProtocolId == p.Id && v.VersionNumber == p.CurrentVersionNumber)
+                    .Select(v => v.DefinitionJson).First(),
                 Programmes = db.Set<Programme>().Count(g => g.ProtocolId == p.Id),
             }).ToListAsync(cancellationToken);
-        return [.. rows.Select(r => new ProtocolListItem(r.Id, r.Name, r.Indication, ProtocolSummary.Line(ProtocolJson.Read(r.DefinitionJson)),
-            r.CurrentVersionNumber, r.Programmes, r.SourceTemplateKey, r.UpdatedAt))];
+        return new PagedResult<ProtocolListItem>(
+            [.. rows.Select(r => new ProtocolListItem(r.Id, r.Name, r.Indication, ProtocolSummary.Line(ProtocolJson.Read(r.DefinitionJson)),
+                r.CurrentVersionNumber, r.Programmes, r.SourceTemplateKey, r.UpdatedAt))],
+            total);
     }
 
     /// <summary>A protocol of the user's clinic with its current definition and which programmes use which version.</summary>
@@ -74,7 +102,7 @@ public sealed class ProtocolService(IDbContextFactory<RetroWalkDbContext> dbFact
             orderby g.StartDate descending
             select new { g.ProtocolVersionId, Use = new ProgrammeUse(g.Id, pt.Id, pt.GivenName + " " + pt.FamilyName, pt.RecordNumber, g.StartDate, g.Status) })
             .ToListAsync(cancellationToken);
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = clock.Today;
         var unit = await SpeedUnitAsync(db, cancellationToken);
         var current = versions.Single(v => v.VersionNumber == protocol.CurrentVersionNumber);
         return new ProtocolDetails(protocol.Id, protocol.Name, protocol.CurrentVersionNumber, current.Definition.InUnit(unit), unit,
@@ -228,7 +256,7 @@ public sealed class ProtocolService(IDbContextFactory<RetroWalkDbContext> dbFact
             return SaveResult.NotFound();
         }
         db.Entry(protocol).Property(p => p.Version).OriginalValue = version;
-        protocol.ArchivedAt = clock.GetUtcNow();
+        protocol.ArchivedAt = clock.UtcNow;
         protocol.ArchivedBy = user.UserName;
         try
         {

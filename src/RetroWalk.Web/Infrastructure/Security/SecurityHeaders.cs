@@ -13,17 +13,19 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
     /// <summary>
     /// Scripts, styles, images, fonts and connections (the Blazor WebSocket) come only from this origin; no
     /// inline script, no <c>eval</c>, no plug-ins, no framing, forms post only here.
-    /// One relaxation, <c>style-src-attr 'unsafe-inline'</c>: the component libraries position and size
-    /// elements (popups, dialogs, grid column widths, progress bars, chart geometry) with <c>style="…"</c>
-    /// attributes that the Blazor renderer writes. A style attribute cannot run script, and because
-    /// images, fonts and connections are limited to this origin, a style cannot send data elsewhere.
-    /// Inline <c>&lt;style&gt;</c> elements stay forbidden.
+    /// One relaxation, inline styles (<c>style-src 'unsafe-inline'</c>), named here:
+    /// <list type="bullet">
+    /// <item>MudBlazor's <c>MudThemeProvider</c> writes the theme (its colours, typography and spacing as CSS
+    /// variables) in a <c>&lt;style&gt;</c> element, and MudBlazor's popovers and dialogs, Radzen's grids and the
+    /// app's charts and progress bars set positions and sizes in <c>style="…"</c> attributes.</item>
+    /// </list>
+    /// Inline CSS cannot run script, and because images, fonts and connections are limited to this origin a
+    /// style cannot send data to another site. Script has no such relaxation.
     /// </summary>
     public const string ContentSecurityPolicy =
         "default-src 'self'; " +
         "script-src 'self'; " +
-        "style-src 'self'; " +
-        "style-src-attr 'unsafe-inline'; " +
+        "style-src 'self' 'unsafe-inline'; " +
         "img-src 'self' data:; " +
         "font-src 'self' data:; " +
         "connect-src 'self'; " +
