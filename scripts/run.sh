@@ -21,7 +21,7 @@ if [ "${1:-}" = stop ]; then
   exit 0
 fi
 
-ensure_debian_packages "${REPORT_FONTS[@]}" curl:curl
+ensure_debian_packages "${REPORT_FONTS[@]}" "$TIME_ZONES" curl:curl
 
 if [ -z "${ConnectionStrings__RetroWalk:-}" ]; then
   server=$(start_postgres "$CLUSTER" "$PG_PORT")

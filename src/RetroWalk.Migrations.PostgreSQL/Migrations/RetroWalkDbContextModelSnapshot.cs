@@ -22,53 +22,23 @@ namespace RetroWalk.Migrations.PostgreSQL.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-modelBuilder.Entity("RetroWalk.Web.Features.Audit.AccessEvent", b =>
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
+                        .HasColumnType("integer");
 
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("timestamp with time zone");
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<string>("ClientAddress")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text");
 
-                    b.Property<Guid?>("ClinicId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("CorrelationId")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<string>("Target")
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.Property<string>("TargetId")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("UserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
-
-                    b.Property<string>("UserName")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                    b.Property<string>("Xml")
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ClinicId", "At");
-
-                    b.ToTable("AccessEvents", (string)null);
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -592,12 +562,14 @@ modelBuilder.Entity("RetroWalk.Web.Features.Audit.AccessEvent", b =>
                     b.Property<string>("FamilyName")
                         .IsRequired()
                         .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasColumnType("character varying(400)")
+                        .UseCollation("und-x-icu");
 
                     b.Property<string>("GivenName")
                         .IsRequired()
                         .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasColumnType("character varying(400)")
+                        .UseCollation("und-x-icu");
 
                     b.Property<decimal?>("HeightCm")
                         .HasPrecision(5, 1)
@@ -627,8 +599,8 @@ modelBuilder.Entity("RetroWalk.Web.Features.Audit.AccessEvent", b =>
 
                     b.Property<string>("SearchText")
                         .IsRequired()
-                        .HasMaxLength(1922)
-                        .HasColumnType("character varying(1922)");
+                        .HasMaxLength(2882)
+                        .HasColumnType("character varying(2882)");
 
                     b.Property<string>("Sex")
                         .IsRequired()
@@ -971,6 +943,9 @@ modelBuilder.Entity("RetroWalk.Web.Features.Audit.AccessEvent", b =>
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)");
 
+                    b.Property<Guid?>("BatchId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("ClinicId")
                         .HasColumnType("uuid");
 
@@ -989,6 +964,10 @@ modelBuilder.Entity("RetroWalk.Web.Features.Audit.AccessEvent", b =>
 
                     b.Property<DateOnly>("From")
                         .HasColumnType("date");
+
+                    b.Property<string>("Identifier")
+                        .HasMaxLength(14)
+                        .HasColumnType("character varying(14)");
 
                     b.Property<string>("PageSize")
                         .IsRequired()
@@ -1020,11 +999,47 @@ modelBuilder.Entity("RetroWalk.Web.Features.Audit.AccessEvent", b =>
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Identifier")
+                        .IsUnique();
+
                     b.HasIndex("PatientId");
+
+                    b.HasIndex("BatchId", "PatientId");
 
                     b.HasIndex("ClinicId", "PatientId", "CreatedAt");
 
                     b.ToTable("GeneratedReports", (string)null);
+                });
+
+            modelBuilder.Entity("RetroWalk.Web.Features.Reports.ReportPdf", b =>
+                {
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ClinicId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("IssuedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<byte[]>("Pdf")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.HasKey("ReportId");
+
+                    b.ToTable("ReportPdfs", (string)null);
                 });
 
             modelBuilder.Entity("RetroWalk.Web.Features.Sessions.PrescriptionDecision", b =>
@@ -1282,6 +1297,89 @@ modelBuilder.Entity("RetroWalk.Web.Features.Audit.AccessEvent", b =>
                     b.ToTable("SessionRecord");
                 });
 
+            modelBuilder.Entity("RetroWalk.Web.Infrastructure.Jobs.BackgroundJob", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("CancelRequested")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("ClinicId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("HeartbeatAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Parameters")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("RequestedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("ResultFile")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ResultName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClinicId", "CreatedAt");
+
+                    b.HasIndex("State", "CreatedAt");
+
+                    b.ToTable("BackgroundJobs", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1531,9 +1629,23 @@ modelBuilder.Entity("RetroWalk.Web.Features.Audit.AccessEvent", b =>
 
             modelBuilder.Entity("RetroWalk.Web.Features.Reports.GeneratedReport", b =>
                 {
+                    b.HasOne("RetroWalk.Web.Infrastructure.Jobs.BackgroundJob", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("RetroWalk.Web.Features.Patients.Patient", null)
                         .WithMany()
                         .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RetroWalk.Web.Features.Reports.ReportPdf", b =>
+                {
+                    b.HasOne("RetroWalk.Web.Features.Reports.GeneratedReport", null)
+                        .WithOne()
+                        .HasForeignKey("RetroWalk.Web.Features.Reports.ReportPdf", "ReportId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -1564,6 +1676,15 @@ modelBuilder.Entity("RetroWalk.Web.Features.Audit.AccessEvent", b =>
                     b.HasOne("RetroWalk.Web.Features.Programs.Programme", null)
                         .WithMany()
                         .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RetroWalk.Web.Infrastructure.Jobs.BackgroundJob", b =>
+                {
+                    b.HasOne("RetroWalk.Web.Features.Clinics.Clinic", null)
+                        .WithMany()
+                        .HasForeignKey("ClinicId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
