@@ -47,6 +47,9 @@ public sealed record ProgressReport
 
     public required ReportSignature Signature { get; init; }
 
+    /// <summary>The report's own identifier, printed in every page header so that a reader can quote it; null prints none.</summary>
+    public string? Identifier { get; init; }
+
     /// <summary>
     /// The sources the report may cite, each with the short label used in the text. The report ends with a
     /// References section listing exactly those whose label appears on its pages (in the sections printed).

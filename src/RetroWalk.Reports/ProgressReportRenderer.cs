@@ -88,7 +88,8 @@ public sealed class ProgressReportRenderer : IProgressReportRenderer
         report.Patient.FullName,
         "Date of birth: " + ReportText.Date(report.Patient.DateOfBirth),
         "Record no.: " + report.Patient.RecordNumber,
-        $"Generated {ReportText.DateTime(report.GeneratedAt)} ({report.TimeZoneLabel})");
+        $"Generated {ReportText.DateTime(report.GeneratedAt)} ({report.TimeZoneLabel})",
+        report.Identifier is null ? null : "Report ID: " + report.Identifier);
 
     private void WriteSections(PageWriter w, ProgressReport report, ReportSections sections)
     {

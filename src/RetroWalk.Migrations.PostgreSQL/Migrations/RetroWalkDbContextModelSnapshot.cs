@@ -22,6 +22,25 @@ namespace RetroWalk.Migrations.PostgreSQL.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -543,12 +562,14 @@ namespace RetroWalk.Migrations.PostgreSQL.Migrations
                     b.Property<string>("FamilyName")
                         .IsRequired()
                         .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasColumnType("character varying(400)")
+                        .UseCollation("und-x-icu");
 
                     b.Property<string>("GivenName")
                         .IsRequired()
                         .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasColumnType("character varying(400)")
+                        .UseCollation("und-x-icu");
 
                     b.Property<decimal?>("HeightCm")
                         .HasPrecision(5, 1)
@@ -578,8 +599,8 @@ namespace RetroWalk.Migrations.PostgreSQL.Migrations
 
                     b.Property<string>("SearchText")
                         .IsRequired()
-                        .HasMaxLength(1922)
-                        .HasColumnType("character varying(1922)");
+                        .HasMaxLength(2882)
+                        .HasColumnType("character varying(2882)");
 
                     b.Property<string>("Sex")
                         .IsRequired()
@@ -922,6 +943,9 @@ namespace RetroWalk.Migrations.PostgreSQL.Migrations
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)");
 
+                    b.Property<Guid?>("BatchId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("ClinicId")
                         .HasColumnType("uuid");
 
@@ -940,6 +964,10 @@ namespace RetroWalk.Migrations.PostgreSQL.Migrations
 
                     b.Property<DateOnly>("From")
                         .HasColumnType("date");
+
+                    b.Property<string>("Identifier")
+                        .HasMaxLength(14)
+                        .HasColumnType("character varying(14)");
 
                     b.Property<string>("PageSize")
                         .IsRequired()
@@ -971,11 +999,47 @@ namespace RetroWalk.Migrations.PostgreSQL.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Identifier")
+                        .IsUnique();
+
                     b.HasIndex("PatientId");
+
+                    b.HasIndex("BatchId", "PatientId");
 
                     b.HasIndex("ClinicId", "PatientId", "CreatedAt");
 
                     b.ToTable("GeneratedReports", (string)null);
+                });
+
+            modelBuilder.Entity("RetroWalk.Web.Features.Reports.ReportPdf", b =>
+                {
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ClinicId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("IssuedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<byte[]>("Pdf")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.HasKey("ReportId");
+
+                    b.ToTable("ReportPdfs", (string)null);
                 });
 
             modelBuilder.Entity("RetroWalk.Web.Features.Sessions.PrescriptionDecision", b =>
@@ -1233,6 +1297,89 @@ namespace RetroWalk.Migrations.PostgreSQL.Migrations
                     b.ToTable("SessionRecord");
                 });
 
+            modelBuilder.Entity("RetroWalk.Web.Infrastructure.Jobs.BackgroundJob", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("CancelRequested")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("ClinicId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("HeartbeatAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Parameters")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("RequestedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("ResultFile")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ResultName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClinicId", "CreatedAt");
+
+                    b.HasIndex("State", "CreatedAt");
+
+                    b.ToTable("BackgroundJobs", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1482,9 +1629,23 @@ namespace RetroWalk.Migrations.PostgreSQL.Migrations
 
             modelBuilder.Entity("RetroWalk.Web.Features.Reports.GeneratedReport", b =>
                 {
+                    b.HasOne("RetroWalk.Web.Infrastructure.Jobs.BackgroundJob", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("RetroWalk.Web.Features.Patients.Patient", null)
                         .WithMany()
                         .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RetroWalk.Web.Features.Reports.ReportPdf", b =>
+                {
+                    b.HasOne("RetroWalk.Web.Features.Reports.GeneratedReport", null)
+                        .WithOne()
+                        .HasForeignKey("RetroWalk.Web.Features.Reports.ReportPdf", "ReportId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -1515,6 +1676,15 @@ namespace RetroWalk.Migrations.PostgreSQL.Migrations
                     b.HasOne("RetroWalk.Web.Features.Programs.Programme", null)
                         .WithMany()
                         .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RetroWalk.Web.Infrastructure.Jobs.BackgroundJob", b =>
+                {
+                    b.HasOne("RetroWalk.Web.Features.Clinics.Clinic", null)
+                        .WithMany()
+                        .HasForeignKey("ClinicId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

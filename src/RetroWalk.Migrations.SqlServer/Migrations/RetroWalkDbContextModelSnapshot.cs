@@ -22,6 +22,25 @@ namespace RetroWalk.Migrations.SqlServer.Migrations
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -545,12 +564,14 @@ namespace RetroWalk.Migrations.SqlServer.Migrations
                     b.Property<string>("FamilyName")
                         .IsRequired()
                         .HasMaxLength(400)
-                        .HasColumnType("nvarchar(400)");
+                        .HasColumnType("nvarchar(400)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.Property<string>("GivenName")
                         .IsRequired()
                         .HasMaxLength(400)
-                        .HasColumnType("nvarchar(400)");
+                        .HasColumnType("nvarchar(400)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.Property<decimal?>("HeightCm")
                         .HasPrecision(5, 1)
@@ -580,8 +601,8 @@ namespace RetroWalk.Migrations.SqlServer.Migrations
 
                     b.Property<string>("SearchText")
                         .IsRequired()
-                        .HasMaxLength(1922)
-                        .HasColumnType("nvarchar(1922)");
+                        .HasMaxLength(2882)
+                        .HasColumnType("nvarchar(2882)");
 
                     b.Property<string>("Sex")
                         .IsRequired()
@@ -924,6 +945,9 @@ namespace RetroWalk.Migrations.SqlServer.Migrations
                         .HasMaxLength(8000)
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<Guid?>("BatchId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<Guid>("ClinicId")
                         .HasColumnType("uniqueidentifier");
 
@@ -942,6 +966,10 @@ namespace RetroWalk.Migrations.SqlServer.Migrations
 
                     b.Property<DateOnly>("From")
                         .HasColumnType("date");
+
+                    b.Property<string>("Identifier")
+                        .HasMaxLength(14)
+                        .HasColumnType("nvarchar(14)");
 
                     b.Property<string>("PageSize")
                         .IsRequired()
@@ -973,11 +1001,48 @@ namespace RetroWalk.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Identifier")
+                        .IsUnique()
+                        .HasFilter("[Identifier] IS NOT NULL");
+
                     b.HasIndex("PatientId");
+
+                    b.HasIndex("BatchId", "PatientId");
 
                     b.HasIndex("ClinicId", "PatientId", "CreatedAt");
 
                     b.ToTable("GeneratedReports", (string)null);
+                });
+
+            modelBuilder.Entity("RetroWalk.Web.Features.Reports.ReportPdf", b =>
+                {
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ClinicId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("IssuedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<byte[]>("Pdf")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
+
+                    b.HasKey("ReportId");
+
+                    b.ToTable("ReportPdfs", (string)null);
                 });
 
             modelBuilder.Entity("RetroWalk.Web.Features.Sessions.PrescriptionDecision", b =>
@@ -1236,6 +1301,89 @@ namespace RetroWalk.Migrations.SqlServer.Migrations
                     b.ToTable("SessionRecord");
                 });
 
+            modelBuilder.Entity("RetroWalk.Web.Infrastructure.Jobs.BackgroundJob", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("CancelRequested")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid>("ClinicId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("HeartbeatAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Parameters")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("RequestedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("ResultFile")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("ResultName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClinicId", "CreatedAt");
+
+                    b.HasIndex("State", "CreatedAt");
+
+                    b.ToTable("BackgroundJobs", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1485,9 +1633,23 @@ namespace RetroWalk.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("RetroWalk.Web.Features.Reports.GeneratedReport", b =>
                 {
+                    b.HasOne("RetroWalk.Web.Infrastructure.Jobs.BackgroundJob", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("RetroWalk.Web.Features.Patients.Patient", null)
                         .WithMany()
                         .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RetroWalk.Web.Features.Reports.ReportPdf", b =>
+                {
+                    b.HasOne("RetroWalk.Web.Features.Reports.GeneratedReport", null)
+                        .WithOne()
+                        .HasForeignKey("RetroWalk.Web.Features.Reports.ReportPdf", "ReportId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -1518,6 +1680,15 @@ namespace RetroWalk.Migrations.SqlServer.Migrations
                     b.HasOne("RetroWalk.Web.Features.Programs.Programme", null)
                         .WithMany()
                         .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RetroWalk.Web.Infrastructure.Jobs.BackgroundJob", b =>
+                {
+                    b.HasOne("RetroWalk.Web.Features.Clinics.Clinic", null)
+                        .WithMany()
+                        .HasForeignKey("ClinicId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

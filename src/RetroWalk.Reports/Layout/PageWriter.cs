@@ -13,7 +13,8 @@ internal sealed record PageFrame(
     string PatientName,
     string DateOfBirthLine,
     string RecordNumberLine,
-    string GeneratedLine);
+    string GeneratedLine,
+    string? IdentifierLine = null);
 
 /// <summary>
 /// Adds pages as content flows and keeps the cursor. Headers are drawn when a page is added;
@@ -139,6 +140,10 @@ internal sealed class PageWriter
         rightPatientEnd = headerRight.Count;
         TextLayout.AppendWrapped(headerRight, Gfx, frame.DateOfBirthLine, Fonts.HeaderText, rightWidth);
         TextLayout.AppendWrapped(headerRight, Gfx, frame.RecordNumberLine, Fonts.HeaderText, rightWidth);
+        if (frame.IdentifierLine is not null)
+        {
+            TextLayout.AppendWrapped(headerRight, Gfx, frame.IdentifierLine, Fonts.HeaderText, rightWidth);
+        }
         var rightHeight = 0.0;
         for (var i = 0; i < headerRight.Count; i++)
         {

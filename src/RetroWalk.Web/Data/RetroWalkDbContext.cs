@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,7 @@ using RetroWalk.Web.Infrastructure;
 namespace RetroWalk.Web.Data;
 
 public sealed class RetroWalkDbContext(DbContextOptions<RetroWalkDbContext> options, ICurrentUser currentUser)
-    : IdentityDbContext<ApplicationUser, IdentityRole, string>(options)
+    : IdentityDbContext<ApplicationUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
     /// <summary>Named query filters; ignore one with <c>IgnoreQueryFilters([QueryFilters.Archived])</c>.</summary>
     public static class QueryFilters
@@ -33,6 +34,9 @@ public sealed class RetroWalkDbContext(DbContextOptions<RetroWalkDbContext> opti
     public DbSet<Clinic> Clinics => Set<Clinic>();
     public DbSet<Patient> Patients => Set<Patient>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>The data-protection key ring (sign-in cookies, antiforgery), shared by every instance.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

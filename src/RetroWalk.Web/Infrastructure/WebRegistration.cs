@@ -9,6 +9,8 @@ using RetroWalk.Web.Features.Clinics;
 using RetroWalk.Web.Features.Demo;
 using RetroWalk.Web.Infrastructure.Security;
 
+using RetroWalk.Web.Infrastructure.Jobs;
+
 namespace RetroWalk.Web.Infrastructure;
 
 public static class WebRegistration
@@ -37,13 +39,12 @@ public static class WebRegistration
         builder.Services.AddHttpContextAccessor();
         builder.AddRetroWalkSecurity();
         builder.AddRetroWalkFeatures();
+        builder.AddRetroWalkJobs();
 
-        var dataProtection = builder.Services.AddDataProtection().SetApplicationName("RetroWalk");
-        if (builder.Configuration["DataProtection:KeysDirectory"] is { Length: > 0 } keys)
-        {
-            // Shared by every instance (a volume in docker-compose.yml) so sign-in cookies survive restarts.
-            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keys));
-        }
+        // One key ring for every instance, in the database: a sign-in cookie (or anything else protected) made by
+        // one instance is read by all, and survives restarts and redeployments. It lives and is backed up with the
+        // data it protects; guard the database and its backups accordingly.
+        builder.Services.AddDataProtection().SetApplicationName("RetroWalk").PersistKeysToDbContext<RetroWalkDbContext>();
         return builder;
     }
 

@@ -17,6 +17,7 @@ using RetroWalk.Web.Features.Reports;
 using RetroWalk.Web.Features.Sessions;
 using RetroWalk.Clinical.Sessions;
 using RetroWalk.Web.Infrastructure;
+using RetroWalk.Web.Infrastructure.Jobs;
 using RetroWalk.Web.Tests.Infrastructure;
 
 namespace RetroWalk.Web.Tests.Integration;
@@ -241,9 +242,8 @@ public sealed class ReportTests(AppFixture app) : IClassFixture<AppFixture>
         {
             var patientId = await ReportData.PatientOnChronicStrokeProgrammeAsync(a.ServiceProvider, "ISO-R", "Αλέξανδρος", "Παπαδόπουλος");
             reportId = (await a.ServiceProvider.GetRequiredService<ReportService>().CreateAsync(patientId, new ReportInput { From = Today.AddDays(-7), To = Today }, Token)).Id;
-            var user = a.ServiceProvider.GetRequiredService<CurrentUser>();
-            var batches = app.Services.GetRequiredService<ReportBatches>();
-            batchId = batches.Start(new BatchRequest(Today.AddDays(-30), Today, null), user.Principal, clinicA.Id);
+            var batches = a.ServiceProvider.GetRequiredService<ReportBatches>();
+            batchId = await batches.StartAsync(new BatchRequest(Today.AddDays(-30), Today, null), clinicA.Id, null, "Test Therapist", Token);
             await ReportData.WaitUntilFinishedAsync(batches, batchId, clinicA.Id);
         }
 
@@ -267,13 +267,13 @@ public sealed class ReportTests(AppFixture app) : IClassFixture<AppFixture>
         await ReportData.PatientOnChronicStrokeProgrammeAsync(scope.ServiceProvider, "B-2", "Nguyễn Thị Hồng", "Ánh");
         await scope.ServiceProvider.GetRequiredService<PatientService>().CreateAsync(PatientData.Valid("B-3"), Token);
 
-        var batches = app.Services.GetRequiredService<ReportBatches>();
-        var id = batches.Start(new BatchRequest(Today.AddDays(-30), Today, null), scope.ServiceProvider.GetRequiredService<CurrentUser>().Principal, clinic.Id);
+        var batches = scope.ServiceProvider.GetRequiredService<ReportBatches>();
+        var id = await batches.StartAsync(new BatchRequest(Today.AddDays(-30), Today, null), clinic.Id, null, "Test Therapist", Token);
         var status = await ReportData.WaitUntilFinishedAsync(batches, id, clinic.Id);
 
-        Assert.Equal(BatchState.Completed, status.State);
+        Assert.Equal(JobState.Completed, status.State);
         Assert.Equal(100, status.Percent);
-        var zip = batches.Download(id, clinic.Id)!;
+        var zip = (await batches.DownloadAsync(id, clinic.Id, Token))!;
         using var archive = ZipFile.OpenRead(zip.Path);
         Assert.Equal(["B-1", "B-2"], archive.Entries.Select(e => e.Name.Split('_')[0]).Order());
         await using var entry = archive.Entries.Single(e => e.Name.StartsWith("B-2", StringComparison.Ordinal)).Open();
@@ -315,14 +315,15 @@ public static class ReportData
         return patient.Id;
     }
 
-    public static async Task<BatchStatus> WaitUntilFinishedAsync(ReportBatches batches, Guid id, Guid clinicId)
+    /// <summary>Waits (at most a minute) until the batch has ended, reading its state from the database as the page does.</summary>
+    public static async Task<JobStatus> WaitUntilFinishedAsync(ReportBatches batches, Guid id, Guid clinicId)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(60));
-        while (batches.Status(id, clinicId) is { IsRunning: true })
+        while (await batches.StatusAsync(id, clinicId, timeout.Token) is { IsActive: true })
         {
             await Task.Delay(50, timeout.Token);
         }
-        return batches.Status(id, clinicId)!;
+        return (await batches.StatusAsync(id, clinicId, timeout.Token))!;
     }
 }

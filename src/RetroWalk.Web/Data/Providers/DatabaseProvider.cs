@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using RetroWalk.Web.Features.Patients;
 using RetroWalk.Web.Features.Programs;
 
 namespace RetroWalk.Web.Data.Providers;
@@ -48,6 +49,28 @@ public abstract class DatabaseProvider
     public abstract void ConfigureModel(ModelBuilder builder);
 
     public abstract bool IsUniqueViolation(DbUpdateException exception);
+
+    /// <summary>
+    /// The collation people's names sort by: the Unicode Collation Algorithm's root order, in which "Ánh",
+    /// "Çağlayan" and "Ó Briain" sort among the A, C and O names, not after "Wiśniewska" as code points would.
+    /// </summary>
+    public abstract string NameCollation { get; }
+
+    /// <summary>Patients' names compare and sort by <see cref="NameCollation"/> (lists, their index).</summary>
+    protected void UseNameCollation(ModelBuilder builder) =>
+        builder.Entity<Patient>(patient =>
+        {
+            patient.Property(p => p.FamilyName).UseCollation(NameCollation);
+            patient.Property(p => p.GivenName).UseCollation(NameCollation);
+        });
+
+    /// <summary>
+    /// One statement that claims the oldest job no live worker holds (queued, or running with a heartbeat older
+    /// than <paramref name="staleBefore"/>) for <paramref name="worker"/> and returns its id as the column
+    /// <c>Value</c>; no row when there is none. Rows another worker is claiming at the same moment are skipped,
+    /// not waited for, so instances never claim the same job and never queue behind each other.
+    /// </summary>
+    public abstract FormattableString ClaimNextJob(string worker, DateTimeOffset now, DateTimeOffset staleBefore);
 
     /// <summary>The provider of that name (any case); a blank setting means the default, PostgreSQL.</summary>
     public static DatabaseProvider? Named(string? name) =>

@@ -41,6 +41,21 @@ public sealed class PostgreSqlProvider : DatabaseProvider
         WHERE d."Id" = p."Id" AND d.n > 1;
         """;
 
+    /// <summary>An issued report's PDF is written once: no UPDATE or DELETE changes what a reader was given.</summary>
+    public const string CreateReportPdfWriteOnceTrigger = """
+        CREATE FUNCTION report_pdfs_write_once() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            RAISE EXCEPTION 'Issued report PDFs cannot be changed or removed';
+        END $$;
+        CREATE TRIGGER report_pdfs_write_once BEFORE UPDATE OR DELETE ON "ReportPdfs"
+            FOR EACH ROW EXECUTE FUNCTION report_pdfs_write_once();
+        """;
+
+    public const string DropReportPdfWriteOnceTrigger = """
+        DROP TRIGGER IF EXISTS report_pdfs_write_once ON "ReportPdfs";
+        DROP FUNCTION IF EXISTS report_pdfs_write_once();
+        """;
+
     public override string Name => "PostgreSQL";
 
     protected override string EfProviderName => "Npgsql.EntityFrameworkCore.PostgreSQL";
@@ -58,10 +73,33 @@ public sealed class PostgreSqlProvider : DatabaseProvider
             .MigrationsAssembly(MigrationsAssembly));
     }
 
-    public override void ConfigureModel(ModelBuilder builder) =>
+    /// <summary>ICU's root collation ("und" = no particular language), which PostgreSQL built with ICU provides.</summary>
+    public override string NameCollation => "und-x-icu";
+
+    public override void ConfigureModel(ModelBuilder builder)
+    {
         // One ongoing programme per patient, even for two assignments at the same moment.
         builder.Entity<Programme>().HasIndex(p => p.PatientId, Programme.OneOngoingPerPatientIndex)
             .HasFilter($"\"Status\" IN ({OngoingProgrammeStatusLiterals()})");
+        UseNameCollation(builder);
+    }
+
+    /// <summary>
+    /// FOR UPDATE SKIP LOCKED locks the chosen row for this transaction and passes over rows other workers have
+    /// locked, so concurrent claims take different jobs without blocking. The outer UPDATE runs in the same
+    /// statement, so the claim is one atomic step.
+    /// </summary>
+    public override FormattableString ClaimNextJob(string worker, DateTimeOffset now, DateTimeOffset staleBefore) => $$"""
+        UPDATE "BackgroundJobs"
+        SET "State" = 'Running', "ClaimedBy" = {{worker}}, "HeartbeatAt" = {{now}}, "Attempts" = "Attempts" + 1
+        WHERE "Id" = (
+            SELECT "Id" FROM "BackgroundJobs"
+            WHERE "State" = 'Queued' OR ("State" = 'Running' AND "HeartbeatAt" < {{staleBefore}})
+            ORDER BY "CreatedAt"
+            LIMIT 1
+            FOR UPDATE SKIP LOCKED)
+        RETURNING "Id" AS "Value"
+        """;
 
     public override bool IsUniqueViolation(DbUpdateException exception) =>
         exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };

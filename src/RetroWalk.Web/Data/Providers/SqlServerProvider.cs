@@ -51,6 +51,19 @@ public sealed class SqlServerProvider : DatabaseProvider
         WHERE [N] > 1;');
         """;
 
+    /// <summary>An issued report's PDF is written once: an UPDATE or DELETE on it fails and rolls back.</summary>
+    public const string CreateReportPdfWriteOnceTrigger = """
+        EXEC(N'CREATE TRIGGER [ReportPdfs_WriteOnce] ON [ReportPdfs]
+        AFTER UPDATE, DELETE
+        AS
+        BEGIN
+            SET NOCOUNT ON;
+            THROW 51001, ''Issued report PDFs cannot be changed or removed'', 1;
+        END');
+        """;
+
+    public const string DropReportPdfWriteOnceTrigger = "DROP TRIGGER IF EXISTS [ReportPdfs_WriteOnce];";
+
     /// <summary>SQL Server's errors for a duplicate key: 2601 in a unique index, 2627 in a unique constraint.</summary>
     private static readonly int[] UniqueViolationNumbers = [2601, 2627];
 
@@ -71,10 +84,34 @@ public sealed class SqlServerProvider : DatabaseProvider
             .MigrationsAssembly(MigrationsAssembly));
     }
 
-    public override void ConfigureModel(ModelBuilder builder) =>
+    /// <summary>
+    /// A Windows (Unicode) collation of SQL Server 2008 and later: linguistic order over all scripts, case-insensitive
+    /// and accent-sensitive, with supplementary characters as single characters.
+    /// </summary>
+    public override string NameCollation => "Latin1_General_100_CI_AS_SC";
+
+    public override void ConfigureModel(ModelBuilder builder)
+    {
         // One ongoing programme per patient, even for two assignments at the same moment.
         builder.Entity<Programme>().HasIndex(p => p.PatientId, Programme.OneOngoingPerPatientIndex)
             .HasFilter($"[Status] IN ({OngoingProgrammeStatusLiterals("N")})");
+        UseNameCollation(builder);
+    }
+
+    /// <summary>
+    /// UPDLOCK holds the chosen row until the statement ends, READPAST skips rows other workers hold (SQL Server's
+    /// SKIP LOCKED), ROWLOCK keeps the lock to that row; the update through the common table expression claims it
+    /// in the same statement and OUTPUT returns its id.
+    /// </summary>
+    public override FormattableString ClaimNextJob(string worker, DateTimeOffset now, DateTimeOffset staleBefore) => $$"""
+        WITH next AS (
+            SELECT TOP (1) * FROM [BackgroundJobs] WITH (UPDLOCK, READPAST, ROWLOCK)
+            WHERE [State] = N'Queued' OR ([State] = N'Running' AND [HeartbeatAt] < {{staleBefore}})
+            ORDER BY [CreatedAt])
+        UPDATE next
+        SET [State] = N'Running', [ClaimedBy] = {{worker}}, [HeartbeatAt] = {{now}}, [Attempts] = [Attempts] + 1
+        OUTPUT inserted.[Id] AS [Value];
+        """;
 
     public override bool IsUniqueViolation(DbUpdateException exception) =>
         exception.InnerException is SqlException sql && UniqueViolationNumbers.Contains(sql.Number);

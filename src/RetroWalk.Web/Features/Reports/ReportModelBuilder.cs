@@ -19,7 +19,7 @@ using PdfPageSize = RetroWalk.Reports.ReportPageSize;
 namespace RetroWalk.Web.Features.Reports;
 
 /// <summary>What a report is about: the patient, the period, and who signs it.</summary>
-public sealed record ReportSubject(Guid PatientId, DateOnly From, DateOnly To, string AssessmentAndPlan, string Signer, DateTimeOffset GeneratedAt);
+public sealed record ReportSubject(Guid PatientId, DateOnly From, DateOnly To, string AssessmentAndPlan, string Signer, DateTimeOffset GeneratedAt, string? Identifier = null);
 
 /// <summary>
 /// Gathers a patient's data for a period from the feature services and maps it into the renderer's
@@ -66,6 +66,7 @@ public sealed class ReportModelBuilder(
             AssessmentAndPlan = subject.AssessmentAndPlan,
             Signature = new ReportSignature(subject.Signer, DateOnly.FromDateTime(generatedAt.DateTime)),
             References = References,
+            Identifier = subject.Identifier,
         };
     }
 
