@@ -21,7 +21,7 @@ if [ "${1:-}" = stop ]; then
   exit 0
 fi
 
-ensure_debian_packages "${REPORT_FONTS[@]}" curl:curl
+ensure_debian_packages "${REPORT_FONTS[@]}" "$TIME_ZONES" curl:curl
 
 if [ -z "${ConnectionStrings__RetroWalk:-}" ]; then
   server=$(start_postgres "$CLUSTER" "$PG_PORT")
@@ -59,7 +59,7 @@ cat <<TXT
 
 RetroWalk is running at http://127.0.0.1:$PORT  (Ctrl+C stops it)
 Demo sign-ins (Development only):
-  Clinic administrator  admin@riverside.example       Demo-Admin-2026
+  Clinic administrator  admin@riverside.example       Demo-Admin-2026  (asks to set up an authenticator app first)
   Therapist             therapist@riverside.example   Demo-Therapist-2026
   Therapist             therapist2@riverside.example  Demo-Therapist2-2026
 

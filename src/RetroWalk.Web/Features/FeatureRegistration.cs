@@ -2,6 +2,7 @@ using RetroWalk.Reports;
 using RetroWalk.Web.Features.Assessments;
 using RetroWalk.Web.Features.Audit;
 using RetroWalk.Web.Features.Clinics;
+using RetroWalk.Web.Features.Home;
 using RetroWalk.Web.Features.Patients;
 using RetroWalk.Web.Features.Programs;
 using RetroWalk.Web.Features.Protocols;
@@ -18,8 +19,11 @@ public static class FeatureRegistration
         builder.Services.AddScoped<PatientService>();
         builder.Services.AddScoped<StaffService>();
         builder.Services.AddScoped<AuditLogService>();
+        builder.Services.AddScoped<AccessLog>();
+        builder.Services.AddScoped<AccessLogService>();
         builder.Services.AddScoped<ClinicService>();
         builder.Services.AddScoped<ClinicSettingsService>();
+        builder.Services.AddScoped<FirstStepsService>();
         builder.Services.AddScoped<ProtocolService>();
         builder.Services.AddScoped<ProgrammeService>();
         builder.Services.AddScoped<SessionService>();
@@ -41,5 +45,5 @@ public static class FeatureRegistration
 
     /// <summary>Plain HTTP endpoints of the features (downloads and the like).</summary>
     public static IEndpointRouteBuilder MapRetroWalkEndpoints(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapReportEndpoints();
+        endpoints.MapReportEndpoints().MapAccessLogEndpoints();
 }

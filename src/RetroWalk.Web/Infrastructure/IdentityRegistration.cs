@@ -35,10 +35,9 @@ public static class IdentityRegistration
             cookie.Cookie.SameSite = SameSiteMode.Strict;
             cookie.ExpireTimeSpan = TimeSpan.FromHours(10);
             cookie.SlidingExpiration = true;
+            cookie.Events.OnValidatePrincipal = SignInSessions.ValidateCookieAsync;
         });
-
-        // A deactivated account or a changed password ends other sign-ins within a minute.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddScoped<SignInSessions>();
 
         services.AddIdentityCore<ApplicationUser>(options =>
             {

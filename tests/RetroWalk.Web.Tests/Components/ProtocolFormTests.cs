@@ -1,23 +1,14 @@
 using Bunit;
-using Microsoft.AspNetCore.Components;
-using MudBlazor;
 using RetroWalk.Clinical.Measures;
 using RetroWalk.Clinical.Protocols;
 using RetroWalk.Web.Features.Protocols;
 using RetroWalk.Web.Features.Protocols.Editor;
 using RetroWalk.Web.Infrastructure;
-using RetroWalk.Web.Tests.Infrastructure;
 
 namespace RetroWalk.Web.Tests.Components;
 
-public sealed class ProtocolFormTests : ComponentTest
+public sealed class ProtocolFormTests : FormComponentTest
 {
-    public ProtocolFormTests()
-    {
-        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
-        Render<MudPopoverProvider>();
-    }
-
     private IRenderedComponent<ProtocolForm> RenderForm(ProtocolInput model, FieldErrors? errors = null, string? message = null) =>
         Render<ProtocolForm>(p => p
             .Add(x => x.Model, model)
@@ -100,7 +91,7 @@ public sealed class ProtocolFormTests : ComponentTest
     [Fact]
     public void BeforeThePageIsInteractiveNoFieldTakesInput()
     {
-        SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+        NotYetInteractive();
 
         var form = RenderForm(new ProtocolInput());
 

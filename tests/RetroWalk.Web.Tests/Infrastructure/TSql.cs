@@ -35,11 +35,21 @@ public sealed class TSql
         var fragment = parser.Parse(reader, out var found);
         parsed.Add(fragment);
         errors.AddRange(found.Select(e => $"{where}line {e.Line}, column {e.Column}: {e.Message}"));
-        foreach (var executed in Collect<ExecuteStatement>(fragment).SelectMany(Collect<StringLiteral>))
+        foreach (var execute in Collect<ExecuteStatement>(fragment))
         {
-            Add(executed.Value, $"{where}EXEC at line {executed.StartLine}, ");
+            if (execute.ExecuteSpecification.ExecutableEntity is ExecutableStringList { Strings.Count: > 0 } text)
+            {
+                Add(ExecutedText(text), $"{where}EXEC at line {execute.StartLine}, ");
+            }
         }
     }
+
+    /// <summary>
+    /// The SQL an <c>EXEC(...)</c> runs. EF Core builds some of it from a variable
+    /// (<c>N'ALTER TABLE [T] DROP CONSTRAINT [' + @var + '];'</c>): a variable stands in as a plain name.
+    /// </summary>
+    private static string ExecutedText(ExecutableStringList text) =>
+        string.Concat(text.Strings.Select(part => part is StringLiteral literal ? literal.Value : "executed_name"));
 
     private static List<T> Collect<T>(TSqlFragment fragment) where T : TSqlFragment
     {

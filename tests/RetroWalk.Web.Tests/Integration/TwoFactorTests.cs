@@ -39,7 +39,7 @@ public sealed class TwoFactorTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/patients", TestContext.Current.CancellationToken)).StatusCode);
     }
 
-    private static async Task<HttpResponseMessage> PostCodeAsync(HttpClient client, string url, string code)
+    internal static async Task<HttpResponseMessage> PostCodeAsync(HttpClient client, string url, string code)
     {
         var page = new HtmlParser().ParseDocument(await client.GetStringAsync(url));
         var form = page.QuerySelector("form[method=post]")!;
@@ -50,7 +50,7 @@ public sealed class TwoFactorTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     /// <summary>RFC 6238 time-based code (30 s, 6 digits, HMAC-SHA1), as an authenticator app computes it.</summary>
-    private static string Totp(string base32Key, DateTimeOffset at)
+    internal static string Totp(string base32Key, DateTimeOffset at)
     {
         var key = Base32(base32Key);
         var counter = new byte[8];

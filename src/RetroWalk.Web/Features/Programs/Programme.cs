@@ -46,6 +46,10 @@ public static class ProgrammeStatuses
 
     public static bool IsOngoing(this ProgrammeStatus status) => Ongoing.Contains(status);
 
+    /// <summary>Ending a programme on <paramref name="endDay"/> takes the planned sessions after that day out of the plan (kept, marked cancelled).</summary>
+    public static bool CancelledOnEnd(ScheduledSessionStatus status, DateOnly date, DateOnly endDay) =>
+        status == ScheduledSessionStatus.Planned && date > endDay;
+
     public static readonly DayOfWeek[] MondayFirst =
     [
         DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday,

@@ -180,7 +180,7 @@ public sealed class ProgrammeService(IDbContextFactory<RetroWalkDbContext> dbFac
         return new ProgrammeDetails(m.Id, m.PatientId, row.PatientName, row.RecordNumber, m.ProtocolId, m.ProtocolName,
             m.ProtocolVersionNumber, row.CurrentVersionNumber, m.TherapistUserId, m.TherapistName, m.StartDate, m.TrainingDays,
             ProgrammeStatuses.Effective(m.Status, m.StartDate, clock.Today), m.PausedFrom, m.DiscontinuedReason, m.EndedOn, m.Version,
-            ProtocolJson.Read(row.DefinitionJson).InUnit(unit), unit, await ScheduleAsync(db, id, cancellationToken));
+            ProtocolJson.Read(row.DefinitionJson).InUnit(unit), unit, await ScheduleAsync(db, id, cancellationToken), clock.Today);
     }
 
     /// <summary>A programme's sessions in date order, each with its planned dose (cancelled ones included, marked).</summary>
@@ -340,7 +340,7 @@ public sealed class ProgrammeService(IDbContextFactory<RetroWalkDbContext> dbFac
         programme.EndedOn = today;
         programme.PausedFrom = null;
         // Sessions after the end are taken out of the plan (kept, marked cancelled).
-        foreach (var session in sessions.Where(s => s.Status == ScheduledSessionStatus.Planned && s.Date > today))
+        foreach (var session in sessions.Where(s => ProgrammeStatuses.CancelledOnEnd(s.Status, s.Date, today)))
         {
             session.Status = ScheduledSessionStatus.Cancelled;
         }

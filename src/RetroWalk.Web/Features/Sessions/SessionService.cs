@@ -536,10 +536,9 @@ public sealed class SessionService(IDbContextFactory<RetroWalkDbContext> dbFacto
         {
             errors.Add(nameof(SessionInput.Status), $"A session that is {input.Status.Display().ToLowerInvariant()} cannot have a treadmill speed, RPE or peak heart rate: clear them or change the status.");
         }
-        var screening = SafetyChecks.Screen(input.Screening, definition.Safety.Screening);
-        if (!screening.SessionMayGoAhead && outcome.IsDelivered)
+        if (ScreeningRules.Screen(input.Screening, definition.Safety.Screening).Refusal(input.Status) is { } refusal)
         {
-            errors.Add(nameof(SessionInput.Status), "The pre-session screening failed, so the session cannot go ahead: record it as not done (e.g. cancelled by the clinic).");
+            errors.Add(nameof(SessionInput.Status), refusal);
         }
         foreach (var ev in input.AdverseEvents.Where(e => e.Occurred && e.Type is AdverseEventType.Other or AdverseEventType.StoppedEarly && string.IsNullOrWhiteSpace(e.Note)))
         {

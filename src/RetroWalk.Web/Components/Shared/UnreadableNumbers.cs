@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Components.Forms;
 
-namespace RetroWalk.Web.Features.Sessions;
+namespace RetroWalk.Web.Components.Shared;
 
 /// <summary>
-/// The number fields of a form whose typed text could not be read (e.g. "1.2e2"): <see cref="NumberInput{TValue}"/>
+/// The number fields of a form whose typed text could not be read (e.g. "1.2e2"): <see cref="NumberField{TValue}"/>
 /// marks them and shows why at the field; the form refuses to save while any is marked, so a value the
 /// therapist can no longer see is never saved in its place.
 /// </summary>
