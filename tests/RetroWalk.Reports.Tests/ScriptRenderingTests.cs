@@ -75,6 +75,23 @@ public class ScriptRenderingTests
         Assert.DoesNotContain(name.Split(' ')[0] == "Ana" ? "😀" : name[..1], firstPage, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("محمد", "\uFEE3\uFEA4\uFEE4\uFEAA")]
+    [InlineData("علي", "\uFECB\uFEE0\uFEF2")]
+    [InlineData("الأحمد", "\uFE8D\uFEF7\uFEA3\uFEE4\uFEAA")]
+    [InlineData("پرویز", "\uFB58\uFEAE\uFEED\uFBFE\uFEB0")]
+    [InlineData("گلناز", "\uFB94\uFEE0\uFEE8\uFE8E\uFEAF")]
+    [InlineData("ٹیپو", "\uFB68\uFBFF\uFB59\uFEEE")]
+    public void ArabicPersianAndUrduLettersTakeTheirJoinedForms(string name, string joined) =>
+        Assert.Equal(joined, Text.ArabicShaping.Shape(name));
+
+    [Theory]
+    [InlineData("כהן 12.5", "12.5 ןהכ")]
+    [InlineData("Mr כהן 3", "Mr 3 ןהכ")]
+    [InlineData("(دمحم)", "(محمد)")]
+    public void RightToLeftTextIsPutInVisualOrderWithNumbersLeftToRight(string logical, string visual) =>
+        Assert.Equal(visual, string.Concat(Text.BidiLine.Visual(logical)));
+
     [Fact]
     public void HebrewIsDrawnInVisualOrderWithTheHebrewFace()
     {

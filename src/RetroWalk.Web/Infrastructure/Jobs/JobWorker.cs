@@ -69,7 +69,15 @@ public sealed partial class JobWorker(
         var now = time.GetUtcNow();
         var (expired, owned) = await WithDatabaseAsync(async db =>
         {
-            var expired = await AllJobs(db).Where(j => j.State == JobState.Completed && j.ExpiresAt <= now)
+            // An expired result's file goes first, then the job says so: whoever reads "expired" finds no file.
+            var expiring = await AllJobs(db).Where(j => j.State == JobState.Completed && j.ExpiresAt <= now)
+                .Select(j => new { j.Id, j.ResultFile }).ToListAsync(cancellationToken);
+            foreach (var job in expiring)
+            {
+                results.Delete(job.ResultFile);
+            }
+            var ids = expiring.Select(j => j.Id).ToList();
+            var expired = ids.Count == 0 ? 0 : await AllJobs(db).Where(j => ids.Contains(j.Id))
                 .ExecuteUpdateAsync(s => s.SetProperty(j => j.State, JobState.Expired).SetProperty(j => j.ResultFile, (string?)null)
                     .SetProperty(j => j.Message, ExpiredMessage), cancellationToken);
             var owned = await AllJobs(db)
