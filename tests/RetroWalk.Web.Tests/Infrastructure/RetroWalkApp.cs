@@ -30,6 +30,8 @@ public class RetroWalkApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     private TestDatabase? database;
     private bool kestrel;
+    private int port;
+    private TestDatabase? sharedDatabase;
     private bool demoData;
     private string? server;
     private readonly Dictionary<string, string> settings = [];
@@ -43,9 +45,21 @@ public class RetroWalkApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>The loopback address Chromium uses (only with Kestrel).</summary>
     public Uri ServerAddress { get; private set; } = new("http://127.0.0.1/");
 
-    protected RetroWalkApp WithKestrel()
+    /// <summary>Kestrel on this loopback port (any free one when 0).</summary>
+    protected RetroWalkApp WithKestrel(int port = 0)
     {
         kestrel = true;
+        this.port = port;
+        return this;
+    }
+
+    /// <summary>
+    /// Its database is one that outlives this app (a restart of the server against the same data): used as it
+    /// is, and left to its owner to drop.
+    /// </summary>
+    public RetroWalkApp OnDatabase(TestDatabase existing)
+    {
+        sharedDatabase = existing;
         return this;
     }
 
@@ -78,10 +92,10 @@ public class RetroWalkApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public virtual async ValueTask InitializeAsync()
     {
-        database = await TestDatabase.CreateAsync(server);
+        database = sharedDatabase ?? await TestDatabase.CreateAsync(server);
         if (kestrel)
         {
-            UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+            UseKestrel(options => options.Listen(IPAddress.Loopback, port));
             StartServer();
             var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             ServerAddress = new Uri(address.EndsWith('/') ? address : address + "/");
@@ -119,7 +133,7 @@ public class RetroWalkApp : WebApplicationFactory<Program>, IAsyncLifetime
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        if (database is not null)
+        if (database is not null && sharedDatabase is null)
         {
             await database.DisposeAsync();
         }
@@ -190,13 +204,17 @@ public class RetroWalkApp : WebApplicationFactory<Program>, IAsyncLifetime
 /// <summary>The app on Kestrel with the demo data, for browser tests.</summary>
 public sealed class BrowserApp : RetroWalkApp
 {
-    public BrowserApp(string? server = null)
+    public BrowserApp(string? server = null, int port = 0, TestDatabase? database = null)
     {
-        WithKestrel();
+        WithKestrel(port);
         WithDemoData();
         if (server is not null)
         {
             OnServer(server);
+        }
+        if (database is not null)
+        {
+            OnDatabase(database);
         }
     }
 }
