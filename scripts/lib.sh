@@ -8,6 +8,9 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
 # The PDF reports' fonts: DejaVu Sans for most scripts, Noto Sans Hebrew and Arabic, WenQuanYi Micro Hei for
 # Chinese, Japanese and Korean (deploy/Dockerfile installs the same packages).
+# The IANA time zone database: each clinic's "today" is computed in its own zone (e.g. Europe/Warsaw).
+TIME_ZONES=/usr/share/zoneinfo/Europe/Warsaw:tzdata
+
 REPORT_FONTS=(
   /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf:fonts-dejavu-core
   /usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf:fonts-noto-core

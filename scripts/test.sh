@@ -12,6 +12,7 @@ ensure_debian_packages \
   chromium:chromium \
   pdftotext:poppler-utils \
   "${REPORT_FONTS[@]}" \
+  "$TIME_ZONES" \
   docker-compose:docker-compose \
   zbarimg:zbar-tools
 

@@ -19,6 +19,8 @@ public static class FeatureRegistration
         builder.Services.AddScoped<PatientService>();
         builder.Services.AddScoped<StaffService>();
         builder.Services.AddScoped<AuditLogService>();
+        builder.Services.AddScoped<AccessLog>();
+        builder.Services.AddScoped<AccessLogService>();
         builder.Services.AddScoped<ClinicService>();
         builder.Services.AddScoped<ClinicSettingsService>();
         builder.Services.AddScoped<FirstStepsService>();
@@ -43,5 +45,5 @@ public static class FeatureRegistration
 
     /// <summary>Plain HTTP endpoints of the features (downloads and the like).</summary>
     public static IEndpointRouteBuilder MapRetroWalkEndpoints(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapReportEndpoints();
+        endpoints.MapReportEndpoints().MapAccessLogEndpoints();
 }

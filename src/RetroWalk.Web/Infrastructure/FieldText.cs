@@ -23,8 +23,15 @@ public static class FieldText
     /// <summary>The column size (in UTF-16 code units) for a field of <paramref name="textElements"/> text elements.</summary>
     public static int StoredLength(int textElements) => textElements * StoredUnitsPerTextElement;
 
-    /// <summary>What is stored for a typed text: NFC, without surrounding white space.</summary>
-    public static string Clean(string? text) => (text ?? "").Normalize(NormalizationForm.FormC).Trim();
+    /// <summary>
+    /// What is stored for a typed text: NFC, without surrounding white space. Text that cannot be normalised
+    /// (a lone surrogate, U+FFFE) is only trimmed; <see cref="Problem"/> refuses it.
+    /// </summary>
+    public static string Clean(string? text)
+    {
+        var trimmed = (text ?? "").Trim();
+        return IsStorable(trimmed) ? trimmed.Normalize(NormalizationForm.FormC) : trimmed;
+    }
 
     /// <summary>The length as people count it: "👩‍⚕️" and "é" (e + accent) are one each.</summary>
     public static int Length(string text) => new StringInfo(text).LengthInTextElements;
@@ -36,7 +43,7 @@ public static class FieldText
     /// </summary>
     public static string? Problem(string text, string label, int maxLength, bool multiline = false)
     {
-        if (!IsValidUtf16(text))
+        if (!IsStorable(text))
         {
             return $"{label} contains a character that cannot be stored; retype it.";
         }
@@ -105,17 +112,21 @@ public static class FieldText
         return kept.ToString().Trim();
     }
 
-    /// <summary>Text from a box whose value goes into a query (search): NUL and other control characters become spaces.</summary>
+    /// <summary>
+    /// Text from a box whose value goes into a query (search): NUL and other control characters, direction
+    /// characters and characters that cannot be stored become spaces.
+    /// </summary>
     public static string ForQuery(string? text)
     {
         var kept = new StringBuilder((text ?? "").Length);
-        foreach (var rune in Clean(text).EnumerateRunes())
+        foreach (var rune in (text ?? "").EnumerateRunes()) // a lone surrogate comes out as U+FFFD
         {
-            kept.Append(Rune.GetUnicodeCategory(rune) is UnicodeCategory.Control or UnicodeCategory.Surrogate || IsDirectionOverride(rune)
+            kept.Append(Rune.GetUnicodeCategory(rune) is UnicodeCategory.Control || IsDirectionOverride(rune)
+                || rune == Rune.ReplacementChar || IsNonCharacter(rune)
                 ? " "
                 : rune.ToString());
         }
-        return kept.ToString().Trim();
+        return Clean(kept.ToString());
     }
 
     /// <summary>
@@ -160,6 +171,11 @@ public static class FieldText
 
     /// <summary>Embedding, override and isolate controls (LRE, RLE, PDF, LRO, RLO, LRI, RLI, FSI, PDI).</summary>
     private static bool IsDirectionOverride(Rune rune) => rune.Value is (>= 0x202A and <= 0x202E) or (>= 0x2066 and <= 0x2069);
+
+    /// <summary>Well-formed UTF-16 without noncharacters (U+FFFE, U+FDD0...), which cannot be normalised or exchanged.</summary>
+    private static bool IsStorable(string text) => IsValidUtf16(text) && !text.EnumerateRunes().Any(IsNonCharacter);
+
+    private static bool IsNonCharacter(Rune rune) => (rune.Value & 0xFFFE) == 0xFFFE || rune.Value is >= 0xFDD0 and <= 0xFDEF;
 
     private static bool IsValidUtf16(string text)
     {

@@ -9,6 +9,9 @@ namespace RetroWalk.Web.Infrastructure;
 /// </summary>
 public static class SearchText
 {
+    /// <summary>A folded text is at most this many times as long as the text (see <c>Patient.SearchTextMaxLength</c>).</summary>
+    public const int MaxGrowth = 3;
+
     public static string Fold(string text)
     {
         // Noncharacters (U+FFFE and kin) belong in no name and make normalisation throw: they fold to nothing.

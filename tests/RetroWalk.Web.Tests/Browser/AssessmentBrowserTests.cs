@@ -97,10 +97,15 @@ public sealed class AssessmentBrowserTests(BrowserFixture browser)
         await Expect(progress.Cell(Walk, "mdc").Locator("[data-col='flag']")).ToHaveTextAsync("Exceeds MDC 0.15 m/s");
         await Expect(progress.Cell(Walk, "category-now").First).ToHaveTextAsync("Limited community ambulator (0.4–0.8 m/s)");
 
-        // The source of a threshold is one click away.
-        var source = progress.Cell(Berg, "mdc").GetByText("Source");
-        await source.ClickAsync();
-        await Expect(progress.Cell(Berg, "mdc")).ToContainTextAsync("Value for chronic stroke; Alghadir 2018.");
+        // The short label of a threshold's source is shown; its full reference is one click away.
+        var mdcSource = progress.Cell(Berg, "mdc").Locator("[data-col='source']");
+        await Expect(mdcSource).ToContainTextAsync("Value for chronic stroke · Alghadir 2018");
+        var fullReference = mdcSource.GetByTestId("reference-full");
+        await Expect(fullReference).ToBeHiddenAsync();
+        await mdcSource.GetByText("Alghadir 2018", new() { Exact = true }).ClickAsync();
+        await Expect(fullReference).ToBeVisibleAsync();
+        await Expect(fullReference).ToContainTextAsync("BMC Neurol 2018;18:141. doi:10.1186/s12883-018-1146-9.");
+        await Expect(progress.Cell(Berg, "category-source")).ToContainTextAsync("Cut-off from stroke, about 2 months after onset · Tilson 2012");
 
         await Expect(progress.Summary.Locator("li")).ToHaveCountAsync(3);
         await Expect(progress.Summary).ToContainTextAsync("TUG time fell 5.4 s (18.4 → 13.0 s), more than the MDC of 3.2 s for chronic stroke (Alghadir 2018)");

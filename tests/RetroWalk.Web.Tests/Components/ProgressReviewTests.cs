@@ -2,6 +2,7 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Microsoft.AspNetCore.Components;
 using RetroWalk.Clinical;
+using RetroWalk.Clinical.Evidence;
 using RetroWalk.Clinical.Measures;
 using RetroWalk.Web.Features.Assessments;
 using RetroWalk.Web.Tests.Infrastructure;
@@ -32,6 +33,8 @@ public sealed class ProgressReviewTests
 
     private static string Text(IElement row, string column) => row.QuerySelector($"[data-col='{column}']")!.TextContent.Trim();
 
+    private static string Squeeze(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ").Trim();
+
     [Fact]
     public async Task AChangeSmallerThanTheMdcIsCalledWithinMeasurementErrorNotAnImprovement()
     {
@@ -61,10 +64,16 @@ public sealed class ProgressReviewTests
         Assert.StartsWith("+7 points", Text(berg, "change"), StringComparison.Ordinal);
         Assert.Equal("Improved", Text(berg, "direction"));
         Assert.Equal("Exceeds MDC 2.7 points", Text(berg.QuerySelector("[data-col='mdc']")!, "flag"));
-        Assert.Contains("Value for chronic stroke; Alghadir 2018.", Text(berg, "mdc"), StringComparison.Ordinal);
+        // The short label is shown; the full reference is one click away in the same cell.
+        var mdcSource = berg.QuerySelector("[data-col='mdc'] [data-col='source']")!;
+        Assert.StartsWith("Value for chronic stroke · Alghadir 2018", Squeeze(mdcSource.TextContent), StringComparison.Ordinal);
+        Assert.Equal("Alghadir 2018", mdcSource.QuerySelector("details.reference > summary")!.TextContent.Trim());
+        Assert.Contains(Bibliography.Alghadir2018.Citation, mdcSource.QuerySelector("[data-testid='reference-full']")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("https://doi.org/10.1186/s12883-018-1146-9", mdcSource.QuerySelector("[data-testid='reference-full'] a")!.GetAttribute("href"));
         Assert.Equal("No MCID published for chronic stroke", Text(berg.QuerySelector("[data-col='mcid']")!, "flag"));
         Assert.Contains("Another population's value is not used.", Text(berg, "mcid"), StringComparison.Ordinal);
         Assert.Equal("Above the stroke multiple-fall cut-off (Berg > 42)", Text(berg, "category-now"));
+        Assert.Equal("Tilson 2012", berg.QuerySelector("[data-col='category-source'] details.reference > summary")!.TextContent.Trim());
         Assert.Equal("was: Risk of multiple or injurious falls after stroke (Berg ≤ 42)", Text(berg, "category-was"));
         Assert.Contains("9 of 14 items scored): not charted", Text(berg, "incomplete"), StringComparison.Ordinal);
 
@@ -81,7 +90,8 @@ public sealed class ProgressReviewTests
         Assert.Contains("0.45 m/s (1.62 km/h)", Text(walk, "baseline"), StringComparison.Ordinal);
         Assert.Contains("10 m in 22.2 s", Text(walk, "baseline"), StringComparison.Ordinal);
         Assert.StartsWith("+0.17 m/s (+0.61 km/h)", Text(walk, "change"), StringComparison.Ordinal);
-        Assert.Contains("Value for chronic stroke, baseline 0.4–0.8 m/s; Lewek & Sykes 2019.", Text(walk, "mdc"), StringComparison.Ordinal);
+        Assert.StartsWith("Value for chronic stroke, baseline 0.4–0.8 m/s · Lewek & Sykes 2019", Squeeze(walk.QuerySelector("[data-col='mdc'] [data-col='source']")!.TextContent), StringComparison.Ordinal);
+        Assert.StartsWith("Cut-off from stroke · Perry 1995", Squeeze(walk.QuerySelector("[data-col='category-source']")!.TextContent), StringComparison.Ordinal);
         Assert.Equal("Limited community ambulator (0.4–0.8 m/s)", walk.QuerySelector("[data-col='category-now']")!.TextContent.Trim());
         Assert.Null(walk.QuerySelector("[data-col='category-was']"));
     }
@@ -95,6 +105,52 @@ public sealed class ProgressReviewTests
         Assert.Equal("No MDC published for knee osteoarthritis", Text(berg.QuerySelector("[data-col='mdc']")!, "flag"));
         Assert.Equal("No MCID published for knee osteoarthritis", Text(berg.QuerySelector("[data-col='mcid']")!, "flag"));
         Assert.Empty(document.QuerySelectorAll(".flag.met"));
+    }
+
+    [Theory]
+    [InlineData(1960, "Fall risk, older adults (Berg < 45)")]
+    [InlineData(1963, null)]
+    public void OlderAdultCutOffsUseThePatientsAgeOnTheDateOfTheLatestResult(int bornIn, string? category)
+    {
+        // Latest result 13 Apr 2026: born 14 May 1960 is 65, born 14 May 1963 is 62.
+        var review = ProgressBuilder.Build(new ProgressPatient(Guid.NewGuid(), "Margaret Thompson", "RW-1007", Condition.OlderAdultFallRisk, new DateOnly(bornIn, 5, 14)),
+        [
+            Row(0, AssessmentTimePoint.Baseline, MeasureCodes.BergBalanceScale, 38),
+            Row(42, AssessmentTimePoint.EndOfProgramme, MeasureCodes.BergBalanceScale, 41),
+        ]);
+
+        var berg = review.Measures.Single();
+        Assert.Equal(category, berg.LatestCategories.SingleOrDefault()?.Text);
+        if (category is null)
+        {
+            Assert.Contains(berg.Notes, n => n.Text.Contains("derived in people aged 65 and over; the patient is 62", StringComparison.Ordinal));
+            Assert.Equal("No MDC published for older adults aged 62", berg.Mdc!.Flag);
+        }
+    }
+
+    [Fact]
+    public void TheSixMinuteWalkMcidFollowsTheBaselineComfortableGaitSpeed()
+    {
+        var review = ProgressBuilder.Build(new ProgressPatient(Guid.NewGuid(), "Jürgen Größmann", "RW-1002", Condition.SubacuteStroke, BornIn1961),
+        [
+            Row(0, AssessmentTimePoint.Baseline, MeasureCodes.TenMetreWalkComfortable, 10m / 28m, 10, 28m),
+            Row(0, AssessmentTimePoint.Baseline, MeasureCodes.SixMinuteWalk, 150),
+            Row(28, AssessmentTimePoint.EndOfProgramme, MeasureCodes.SixMinuteWalk, 200),
+        ]);
+
+        var walk = review.Measures.Single(m => m.Code == MeasureCodes.SixMinuteWalk);
+        Assert.Equal("Exceeds MCID (mRS anchor) 44 m", walk.Mcid!.Flag);
+        Assert.Equal(Bibliography.FulkHe2018, walk.Mcid.Source);
+    }
+
+    [Fact]
+    public async Task NotesSayWhichCutOffsAreNotUsedForThePatientAndCiteTheirSources()
+    {
+        var document = await RenderAsync<ProgressReviewView>(new() { [nameof(ProgressReviewView.Review)] = Scenario() });
+
+        var notes = document.QuerySelectorAll("details.measure-notes li").Select(li => Squeeze(li.TextContent)).ToList();
+        Assert.Contains(notes, n => n.StartsWith("Not used for chronic stroke: Older-adult fall risk (TUG ≥ 13.5 s): derived in older adults, not in chronic stroke. Shumway-Cook 2000", StringComparison.Ordinal));
+        Assert.Contains(notes, n => n.Contains("15–19 s", StringComparison.Ordinal) && n.Contains("Matsumoto 2024", StringComparison.Ordinal));
     }
 
     [Fact]

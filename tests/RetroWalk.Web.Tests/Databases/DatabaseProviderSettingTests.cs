@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -49,6 +50,10 @@ public sealed class DatabaseProviderSettingTests
             ["Database:Provider"] = provider,
         });
         builder.AddRetroWalkDatabase();
+        // The model depends on Identity's table layout, read from the application's IdentityOptions. EF caches
+        // a model per set of equal options, across hosts in one process: give this host the app's layout, or
+        // the app hosts of other tests could be handed a model without it.
+        builder.Services.Configure<IdentityOptions>(o => o.Stores.SchemaVersion = RetroWalkDbContext.IdentitySchema);
         return builder.Build();
     }
 }

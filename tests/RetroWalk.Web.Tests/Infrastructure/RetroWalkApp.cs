@@ -29,9 +29,9 @@ public class RetroWalkApp : WebApplicationFactory<Program>, IAsyncLifetime
     public const string Password = "Test-Password-2026";
 
     private TestDatabase? database;
+    private bool ownsDatabase = true;
     private bool kestrel;
     private int port;
-    private TestDatabase? sharedDatabase;
     private bool demoData;
     private string? server;
     private readonly Dictionary<string, string> settings = [];
@@ -53,16 +53,6 @@ public class RetroWalkApp : WebApplicationFactory<Program>, IAsyncLifetime
         return this;
     }
 
-    /// <summary>
-    /// Its database is one that outlives this app (a restart of the server against the same data): used as it
-    /// is, and left to its owner to drop.
-    /// </summary>
-    public RetroWalkApp OnDatabase(TestDatabase existing)
-    {
-        sharedDatabase = existing;
-        return this;
-    }
-
     /// <summary>Sign-in throttling and two-factor requirements exactly as a deployment gets them.</summary>
     protected RetroWalkApp WithProductionSignInDefaults()
     {
@@ -73,6 +63,22 @@ public class RetroWalkApp : WebApplicationFactory<Program>, IAsyncLifetime
     protected RetroWalkApp WithDemoData()
     {
         demoData = true;
+        return this;
+    }
+
+    /// <summary>
+    /// Where its job results go: its own folder under the test output unless set (two apps that stand for two
+    /// instances, or one app and its restart, share one).
+    /// </summary>
+    public string ResultsDirectory => settings.TryGetValue("Jobs:ResultsDirectory", out var shared) ? shared : defaultResults;
+
+    private readonly string defaultResults = Path.Combine(AppContext.BaseDirectory, "job-results", Guid.NewGuid().ToString("N"));
+
+    /// <summary>A database the test made and keeps (for a restart on the same data, or a second instance); the app leaves it in place.</summary>
+    public RetroWalkApp OnDatabase(TestDatabase existing)
+    {
+        database = existing;
+        ownsDatabase = false;
         return this;
     }
 
@@ -92,7 +98,7 @@ public class RetroWalkApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public virtual async ValueTask InitializeAsync()
     {
-        database = sharedDatabase ?? await TestDatabase.CreateAsync(server);
+        database ??= await TestDatabase.CreateAsync(server);
         if (kestrel)
         {
             UseKestrel(options => options.Listen(IPAddress.Loopback, port));
@@ -115,6 +121,7 @@ public class RetroWalkApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Demo:TimeZone", TestClock.TimeZone.Id);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning");
+        builder.UseSetting("Jobs:ResultsDirectory", defaultResults);
         builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
         // One test app stands in for a whole clinic network signing in from one address, and its tests sign
         // administrators in with a password only. The security tests use the real defaults (WithProductionSignInDefaults).
@@ -133,9 +140,13 @@ public class RetroWalkApp : WebApplicationFactory<Program>, IAsyncLifetime
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        if (database is not null && sharedDatabase is null)
+        if (database is not null && ownsDatabase)
         {
             await database.DisposeAsync();
+        }
+        if (Directory.Exists(defaultResults))
+        {
+            Directory.Delete(defaultResults, recursive: true);
         }
         GC.SuppressFinalize(this);
     }
@@ -204,6 +215,9 @@ public class RetroWalkApp : WebApplicationFactory<Program>, IAsyncLifetime
 /// <summary>The app on Kestrel with the demo data, for browser tests.</summary>
 public sealed class BrowserApp : RetroWalkApp
 {
+    /// <param name="server">A PostgreSQL server of its own (see <see cref="RetroWalkApp.OnServer"/>).</param>
+    /// <param name="port">A fixed loopback port, so a restarted server has the same address.</param>
+    /// <param name="database">A database that outlives this app (see <see cref="RetroWalkApp.OnDatabase"/>).</param>
     public BrowserApp(string? server = null, int port = 0, TestDatabase? database = null)
     {
         WithKestrel(port);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using RetroWalk.Web.Data;
+using RetroWalk.Web.Features.Audit;
 using RetroWalk.Web.Infrastructure.Security;
 
 namespace Microsoft.AspNetCore.Routing;
@@ -18,7 +19,7 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
         // (a stale page, a forged form) gets a plain 400 instead of an error page.
         // Signing out gives the account a new security stamp: every sign-in of this person ends, on every
         // device and open page, and a copy of the cookie is refused from now on.
-        accountGroup.MapPost("/Logout", async (HttpContext context, IAntiforgery antiforgery, SignInManager<ApplicationUser> signInManager) =>
+        accountGroup.MapPost("/Logout", async (HttpContext context, IAntiforgery antiforgery, SignInManager<ApplicationUser> signInManager, AccessLog accessLog) =>
         {
             if (!await antiforgery.IsRequestValidAsync(context))
             {
@@ -28,6 +29,7 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
             if (await signInManager.UserManager.GetUserAsync(context.User) is { } user)
             {
                 await signInManager.UserManager.UpdateSecurityStampAsync(user);
+                await accessLog.RecordAsync(AccessKind.SignedOut, user.Email, user.Id, new AccessActor(user.Id, user.Email ?? "", user.ClinicId));
             }
             await signInManager.SignOutAsync();
             return Results.LocalRedirect("~/" + LocalUrl.RelativeOrHome(returnUrl));

@@ -41,6 +41,21 @@ public sealed class PostgreSqlProvider : DatabaseProvider
         WHERE d."Id" = p."Id" AND d.n > 1;
         """;
 
+    /// <summary>An issued report's PDF is written once: no UPDATE or DELETE changes what a reader was given.</summary>
+    public const string CreateReportPdfWriteOnceTrigger = """
+        CREATE FUNCTION report_pdfs_write_once() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            RAISE EXCEPTION 'Issued report PDFs cannot be changed or removed';
+        END $$;
+        CREATE TRIGGER report_pdfs_write_once BEFORE UPDATE OR DELETE ON "ReportPdfs"
+            FOR EACH ROW EXECUTE FUNCTION report_pdfs_write_once();
+        """;
+
+    public const string DropReportPdfWriteOnceTrigger = """
+        DROP TRIGGER IF EXISTS report_pdfs_write_once ON "ReportPdfs";
+        DROP FUNCTION IF EXISTS report_pdfs_write_once();
+        """;
+
     public override string Name => "PostgreSQL";
 
     protected override string EfProviderName => "Npgsql.EntityFrameworkCore.PostgreSQL";

@@ -51,6 +51,19 @@ public sealed class SqlServerProvider : DatabaseProvider
         WHERE [N] > 1;');
         """;
 
+    /// <summary>An issued report's PDF is written once: an UPDATE or DELETE on it fails and rolls back.</summary>
+    public const string CreateReportPdfWriteOnceTrigger = """
+        EXEC(N'CREATE TRIGGER [ReportPdfs_WriteOnce] ON [ReportPdfs]
+        AFTER UPDATE, DELETE
+        AS
+        BEGIN
+            SET NOCOUNT ON;
+            THROW 51001, ''Issued report PDFs cannot be changed or removed'', 1;
+        END');
+        """;
+
+    public const string DropReportPdfWriteOnceTrigger = "DROP TRIGGER IF EXISTS [ReportPdfs_WriteOnce];";
+
     /// <summary>SQL Server's errors for a duplicate key: 2601 in a unique index, 2627 in a unique constraint.</summary>
     private static readonly int[] UniqueViolationNumbers = [2601, 2627];
 

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using RetroWalk.Web.Data;
+using RetroWalk.Web.Features.Audit;
 using RetroWalk.Web.Infrastructure;
 
 namespace RetroWalk.Web.Features.Clinics;
@@ -29,7 +30,7 @@ public sealed class NewStaffInput
 public sealed record NewStaffResult(bool Succeeded, string? OneTimePassword = null, FieldErrors? Errors = null);
 
 /// <summary>A clinic administrator manages the clinic's accounts. Accounts are deactivated, never deleted.</summary>
-public sealed class StaffService(UserManager<ApplicationUser> users, ICurrentUser currentUser)
+public sealed class StaffService(UserManager<ApplicationUser> users, ICurrentUser currentUser, AccessLog accessLog)
 {
     public async Task<IReadOnlyList<StaffMember>> ListAsync(CancellationToken cancellationToken = default)
     {
@@ -84,6 +85,7 @@ public sealed class StaffService(UserManager<ApplicationUser> users, ICurrentUse
             return new NewStaffResult(false, Errors: identityErrors);
         }
         await users.AddToRoleAsync(user, input.Role);
+        await accessLog.RecordAsync(AccessKind.AccountCreated, $"{user.Email} ({input.Role})", user.Id);
         return new NewStaffResult(true, password);
     }
 
@@ -108,6 +110,7 @@ public sealed class StaffService(UserManager<ApplicationUser> users, ICurrentUse
         await users.UpdateAsync(user);
         // A new security stamp ends the account's current sign-ins at their next validation.
         await users.UpdateSecurityStampAsync(user);
+        await accessLog.RecordAsync(active ? AccessKind.AccountReactivated : AccessKind.AccountDeactivated, user.Email, user.Id);
         return null;
     }
 
@@ -137,6 +140,7 @@ public sealed class StaffService(UserManager<ApplicationUser> users, ICurrentUse
         user.MustChangePassword = true;
         await users.UpdateAsync(user);
         await UnlockAsync(user);
+        await accessLog.RecordAsync(AccessKind.PasswordReset, user.Email, user.Id);
         return (password, null);
     }
 
@@ -150,6 +154,7 @@ public sealed class StaffService(UserManager<ApplicationUser> users, ICurrentUse
             return NotInClinic;
         }
         await UnlockAsync(user);
+        await accessLog.RecordAsync(AccessKind.AccountUnlocked, user.Email, user.Id);
         return null;
     }
 
@@ -180,6 +185,7 @@ public sealed class StaffService(UserManager<ApplicationUser> users, ICurrentUse
             await users.AddToRoleAsync(user, role);
         }
         await users.UpdateSecurityStampAsync(user);
+        await accessLog.RecordAsync(AccessKind.RoleChanged, $"{user.Email} (now {role})", user.Id);
         return null;
     }
 

@@ -46,11 +46,12 @@ public sealed class Patient : ClinicalRecord, IArchivable, IAuditLabel
     public string AuditLabel => $"{FullName} ({RecordNumber})";
 
     /// <summary>
-    /// Room for the longest names and record number folded: folding at most doubles a character ("ß" is "ss"),
-    /// and the three are joined by two spaces.
+    /// Room for the longest names and record number folded, joined by two spaces. Folding makes a text at most
+    /// three times longer: "ß" becomes "ss", and a few musical symbols decompose into three (a unit test goes
+    /// through every code point).
     /// </summary>
     public const int SearchTextMaxLength =
-        (2 * ((2 * PatientInput.NameMaxStoredLength) + PatientInput.RecordNumberMaxStoredLength)) + 2;
+        (Infrastructure.SearchText.MaxGrowth * ((2 * PatientInput.NameMaxStoredLength) + PatientInput.RecordNumberMaxStoredLength)) + 2;
 
     public static string SearchTextOf(string givenName, string familyName, string recordNumber) =>
         Infrastructure.SearchText.Fold($"{givenName} {familyName} {recordNumber}");

@@ -123,6 +123,7 @@ public sealed class PatientService(IDbContextFactory<RetroWalkDbContext> dbFacto
 
     private async Task<SaveResult> SaveAsync(Guid? id, PatientInput input, CancellationToken cancellationToken)
     {
+        await clock.LoadAsync(cancellationToken); // the date checks below must not wait out an outage on a blocked thread
         var errors = Validate(input);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var recordNumber = FieldText.CleanRecordNumber(input.RecordNumber);
@@ -188,7 +189,8 @@ public sealed class PatientService(IDbContextFactory<RetroWalkDbContext> dbFacto
         }
         Check(nameof(PatientInput.GivenName), FieldText.Problem(FieldText.Clean(input.GivenName), "The given name", PatientInput.NameMaxLength));
         Check(nameof(PatientInput.FamilyName), FieldText.Problem(FieldText.Clean(input.FamilyName), "The family name", PatientInput.NameMaxLength));
-        Check(nameof(PatientInput.RecordNumber), FieldText.Problem(FieldText.CleanRecordNumber(input.RecordNumber), "The record number", PatientInput.RecordNumberMaxLength));
+        // Checked as typed, so that a hidden direction character is refused rather than quietly dropped.
+        Check(nameof(PatientInput.RecordNumber), FieldText.Problem(FieldText.Clean(input.RecordNumber), "The record number", PatientInput.RecordNumberMaxLength));
         Check(nameof(PatientInput.Notes), FieldText.Problem(FieldText.Clean(input.Notes), "Notes", PatientInput.NotesMaxLength, multiline: true));
         // Stored with one decimal (the column's precision), so what is audited and shown is what was typed.
         Check(nameof(PatientInput.HeightCm), FieldText.PrecisionProblem(input.HeightCm, 1, "The height", "170.3 cm"));

@@ -1,4 +1,5 @@
 using Microsoft.Net.Http.Headers;
+using RetroWalk.Web.Features.Audit;
 using RetroWalk.Web.Infrastructure;
 
 namespace RetroWalk.Web.Features.Reports;
@@ -15,16 +16,27 @@ public static class ReportEndpoints
     {
         var reports = endpoints.MapGroup("/reports");
 
-        reports.MapGet("/{id:guid}/pdf", async (Guid id, ReportIssuer issuer, CancellationToken cancellationToken) =>
-            await issuer.IssueAsync(id, cancellationToken) is { } report
-                ? Results.File(report.Pdf, "application/pdf", report.FileName, entityTag: new EntityTagHeaderValue($"\"{report.Sha256}\""))
-                : Results.NotFound())
+        // Every download is recorded in the access log (who, when, from where, which file).
+        reports.MapGet("/{id:guid}/pdf", async (Guid id, ReportIssuer issuer, AccessLog log, CancellationToken cancellationToken) =>
+            {
+                if (await issuer.IssueAsync(id, cancellationToken) is not { } report)
+                {
+                    return Results.NotFound();
+                }
+                await log.RecordAsync(AccessKind.ReportDownloaded, report.FileName, id.ToString(), CancellationToken.None);
+                return Results.File(report.Pdf, "application/pdf", report.FileName, entityTag: new EntityTagHeaderValue($"\"{report.Sha256}\""));
+            })
             .AddEndpointFilter<ReportRenderLimit>();
 
-        reports.MapGet("/batches/{id:guid}/zip", async (Guid id, ReportBatches batches, ICurrentUser user, CancellationToken cancellationToken) =>
-            await batches.DownloadAsync(id, user.ClinicId, cancellationToken) is { } zip
-                ? Results.File(zip.Path, "application/zip", zip.FileName)
-                : Results.NotFound());
+        reports.MapGet("/batches/{id:guid}/zip", async (Guid id, ReportBatches batches, ICurrentUser user, AccessLog log, CancellationToken cancellationToken) =>
+            {
+                if (await batches.DownloadAsync(id, user.ClinicId, cancellationToken) is not { } zip)
+                {
+                    return Results.NotFound();
+                }
+                await log.RecordAsync(AccessKind.BatchDownloaded, zip.FileName, id.ToString(), CancellationToken.None);
+                return Results.File(zip.Path, "application/zip", zip.FileName);
+            });
 
         return endpoints;
     }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using RetroWalk.Web.Data;
+using RetroWalk.Web.Features.Audit;
 
 namespace RetroWalk.Web.Infrastructure.Security;
 
@@ -25,7 +26,8 @@ public sealed class RetroWalkSignInManager(
     ILogger<SignInManager<ApplicationUser>> logger,
     IAuthenticationSchemeProvider schemes,
     IUserConfirmation<ApplicationUser> confirmation,
-    SignInThrottle throttle)
+    SignInThrottle throttle,
+    AccessLog accessLog)
     : SignInManager<ApplicationUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
     /// <summary>A hash of a random secret, made with the same hasher and work factor as real ones.</summary>
@@ -35,6 +37,7 @@ public sealed class RetroWalkSignInManager(
     {
         if (!throttle.TryAttempt(userName))
         {
+            await accessLog.RecordAsync(AccessKind.SignInFailed, $"{userName} (too many attempts)", null, new AccessActor(null, userName, null));
             return ThrottledSignInResult.Instance;
         }
         // The sign-in name is the e-mail address.
@@ -46,9 +49,48 @@ public sealed class RetroWalkSignInManager(
             var standIn = new ApplicationUser { PasswordHash = StandInHash(), LockoutEnabled = true, IsActive = false };
             await UserManager.CheckPasswordAsync(standIn, password);
             await UserManager.IsLockedOutAsync(standIn);
+            await accessLog.RecordAsync(AccessKind.SignInFailed, $"{userName} (no such account)", null, new AccessActor(null, userName, null));
             return SignInResult.Failed;
         }
-        return await PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure);
+        var result = await PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure);
+        await RecordAsync(user, result, "password");
+        return result;
+    }
+
+    public override async Task<SignInResult> TwoFactorAuthenticatorSignInAsync(string code, bool isPersistent, bool rememberClient)
+    {
+        var user = await GetTwoFactorAuthenticationUserAsync();
+        var result = await base.TwoFactorAuthenticatorSignInAsync(code, isPersistent, rememberClient);
+        if (user is not null)
+        {
+            await RecordAsync(user, result, "authenticator code");
+        }
+        return result;
+    }
+
+    public override async Task<SignInResult> TwoFactorRecoveryCodeSignInAsync(string recoveryCode)
+    {
+        var user = await GetTwoFactorAuthenticationUserAsync();
+        var result = await base.TwoFactorRecoveryCodeSignInAsync(recoveryCode);
+        if (user is not null)
+        {
+            await RecordAsync(user, result, "recovery code");
+        }
+        return result;
+    }
+
+    /// <summary>Sign-ins, failed sign-ins and lockouts go to the access log with the account they concern.</summary>
+    private Task RecordAsync(ApplicationUser user, SignInResult result, string how)
+    {
+        var actor = new AccessActor(user.Id, user.Email ?? user.UserName ?? "", user.ClinicId);
+        return result switch
+        {
+            { Succeeded: true } => accessLog.RecordAsync(AccessKind.SignedIn, $"{user.Email} ({how})", user.Id, actor),
+            { RequiresTwoFactor: true } => Task.CompletedTask,
+            { IsLockedOut: true } => accessLog.RecordAsync(AccessKind.LockedOut, $"{user.Email} ({how} while waiting after wrong attempts)", user.Id, actor),
+            { IsNotAllowed: true } => accessLog.RecordAsync(AccessKind.SignInFailed, $"{user.Email} (deactivated account)", user.Id, actor),
+            _ => accessLog.RecordAsync(AccessKind.SignInFailed, $"{user.Email} (wrong {how})", user.Id, actor),
+        };
     }
 
     private string StandInHash() => standInHash ??= UserManager.PasswordHasher.HashPassword(
