@@ -100,7 +100,7 @@ public sealed class AccountAndPatientBrowserTests(BrowserFixture browser)
         await SignInPage.WaitForCircuitAsync(admin);
 
         var email = $"leaver-{Guid.NewGuid().ToString("N")[..6]}@riverside.example";
-        await admin.GetByRole(AriaRole.Textbox, new() { Name = "Name", Exact = true }).FillAsync("Pat Leaver");
+        await admin.GetByRole(AriaRole.Textbox, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Name") }).FillAsync("Pat Leaver");
         await admin.GetByLabel("E-mail (sign-in name)").FillAsync(email);
         await admin.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
         var oneTimePassword = await admin.GetByTestId("one-time-password").InnerTextAsync();

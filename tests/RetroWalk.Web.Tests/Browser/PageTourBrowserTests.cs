@@ -9,108 +9,121 @@ using static Microsoft.Playwright.Assertions;
 namespace RetroWalk.Web.Tests.Browser;
 
 /// <summary>
-/// Every main page opens for the demo users with its heading and without the error bar. Full-page screenshots
-/// land in screenshots/ next to the test binaries for a person to look at.
+/// Every page opens for the demo users with its heading and without the error bar, on a laptop (1366 px) and on
+/// a tablet (820 px, where the navigation becomes a drawer). Full-page screenshots land in screenshots/ next to
+/// the test binaries (tour-NAME-1366.png, tour-NAME-820.png) for a person to look at.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class PageTourBrowserTests(BrowserFixture browser)
 {
-    [Fact]
-    public async Task EveryMainPageOpensForTheDemoTherapistWithoutAnError()
-    {
-        var (patientId, programmeId) = await DemoPatientAsync("RW-1001");
-        var page = await browser.NewPageAsync();
-        await new SignInPage(page).SignInAndWaitAsync(DemoData.TherapistEmail, DemoData.TherapistPassword);
+    private static readonly int[] Widths = [1366, 820];
 
-        foreach (var (path, heading, name) in new[]
+    /// <summary>A page of the tour: its address, its heading when the test knows it, and its screenshot's name.</summary>
+    private sealed record Stop(string Path, string? Heading, string Name, bool Interactive = true);
+
+    [Fact]
+    public async Task EveryPageOpensForTheDemoTherapistWithoutAnErrorOnALaptopAndATablet()
+    {
+        var demo = await DemoRecordsAsync("RW-1001");
+        Stop[] stops =
+        [
+            new("", "Dashboard", "dashboard"),
+            new("patients", "Patients", "patients"),
+            new("patients/new", "New patient", "patient-new"),
+            new($"patients/{demo.Patient}", "Łucja Wiśniewska-Nguyễn", "patient"),
+            new($"patients/{demo.Patient}/edit", "Edit patient", "patient-edit"),
+            new($"patients/{demo.Patient}/assessments", null, "assessments"),
+            new($"patients/{demo.Patient}/assessments/new", null, "assessment-new"),
+            new($"patients/{demo.Patient}/progress", null, "progress"),
+            new($"programmes/{demo.Programme}", null, "programme"),
+            new($"programmes/{demo.Programme}/sessions/1", null, "session"),
+            new("protocols", "Protocols", "protocols"),
+            new($"protocols/{demo.Protocol}", null, "protocol"),
+            new($"protocols/{demo.Protocol}/edit", null, "protocol-edit"),
+            new("protocols/templates", null, "templates"),
+            new("reports/batch", "Batch progress reports", "batch"),
+            new("sources", "Sources", "sources"),
+            new("about", "About RetroWalk", "about"),
+            new("no-such-page", "Page not found", "not-found"),
+            new("Account/Manage", "Your account", "account", Interactive: false),
+            new("Account/Manage/ChangePassword", "Your account", "account-password", Interactive: false),
+            new("Account/Manage/TwoFactorAuthentication", "Your account", "account-two-factor", Interactive: false),
+        ];
+
+        await TourAsync(DemoData.TherapistEmail, DemoData.TherapistPassword, stops);
+    }
+
+    [Fact]
+    public async Task EveryAdministrationPageOpensForTheDemoAdministratorWithoutAnErrorOnALaptopAndATablet()
+    {
+        Stop[] stops =
+        [
+            new("admin/staff", "Staff accounts", "staff"),
+            new("admin/audit", "Audit trail", "audit"),
+            new("admin/clinic", "Clinic settings", "clinic-settings"),
+            new("patients/archived", "Archived patients", "archived"),
+        ];
+
+        await TourAsync(DemoData.AdminEmail, DemoData.AdminPassword, stops);
+    }
+
+    [Fact]
+    public async Task TheSignInPageFitsALaptopAndATablet()
+    {
+        var page = await browser.NewPageAsync();
+        foreach (var width in Widths)
         {
-            ("", "Dashboard", "tour-dashboard"),
-            ("patients", "Patients", "tour-patients"),
-            ($"patients/{patientId}", "Łucja Wiśniewska-Nguyễn", "tour-patient"),
-            ($"patients/{patientId}/assessments", null, "tour-assessments"),
-            ($"patients/{patientId}/progress", null, "tour-progress"),
-            ($"programmes/{programmeId}", null, "tour-programme"),
-            ("protocols", "Protocols", "tour-protocols"),
-            ("protocols/templates", null, "tour-templates"),
-            ("reports/batch", "Batch progress reports", "tour-batch"),
-            ("sources", "Sources", "tour-sources"),
-            ("about", "About RetroWalk", "tour-about"),
-        })
-        {
-            await page.GotoAsync(path);
-            await SignInPage.WaitForCircuitAsync(page);
-            var h1 = page.Locator("main h1").First;
-            await Expect(h1).ToBeVisibleAsync();
-            if (heading is not null)
-            {
-                await Expect(h1).ToHaveTextAsync(heading);
-            }
-            await Expect(page.Locator("#blazor-error-ui")).ToBeHiddenAsync();
-            await Screenshots.SaveAsync(page, name);
+            await page.SetViewportSizeAsync(width, 1000);
+            await page.GotoAsync("Account/Login");
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in to RetroWalk" })).ToBeVisibleAsync();
+            await Expect(page.GetByLabel("E-mail")).ToBeVisibleAsync();
+            await Screenshots.SaveAsync(page, $"tour-sign-in-{width}");
         }
     }
 
-    [Fact]
-    public async Task EveryAdministrationPageOpensForTheDemoAdministratorWithoutAnError()
+    private async Task TourAsync(string email, string password, IEnumerable<Stop> stops)
     {
         var page = await browser.NewPageAsync();
-        await new SignInPage(page).SignInAndWaitAsync(DemoData.AdminEmail, DemoData.AdminPassword);
-
-        foreach (var (path, heading, name) in new[]
+        await new SignInPage(page).SignInAndWaitAsync(email, password);
+        foreach (var width in Widths)
         {
-            ("admin/staff", "Staff accounts", "tour-staff"),
-            ("admin/audit", "Audit trail", "tour-audit"),
-            ("admin/clinic", null, "tour-clinic-settings"),
-            ("patients/archived", "Archived patients", "tour-archived"),
-            ("Account/Manage/TwoFactorAuthentication", null, "tour-two-factor"),
-        })
-        {
-            await page.GotoAsync(path);
-            var h1 = page.Locator("main h1, main h3").First;
-            await Expect(h1).ToBeVisibleAsync();
-            if (heading is not null)
+            await page.SetViewportSizeAsync(width, width > 1000 ? 900 : 1180);
+            foreach (var stop in stops)
             {
-                await Expect(h1).ToHaveTextAsync(heading);
+                await page.GotoAsync(stop.Path);
+                if (stop.Interactive)
+                {
+                    await SignInPage.WaitForCircuitAsync(page);
+                }
+                var h1 = page.Locator("main h1").First;
+                await Expect(h1).ToBeVisibleAsync();
+                if (stop.Heading is not null)
+                {
+                    await Expect(h1).ToHaveTextAsync(stop.Heading);
+                }
+                await Expect(page.Locator("#blazor-error-ui")).ToBeHiddenAsync();
+                // Lists and panels have loaded: what the screenshot shows is the page, not its loading state.
+                await Expect(page.Locator(".mud-table-loading-progress, .dashboard-panel .mud-progress-linear")).ToHaveCountAsync(0);
+                await NothingSpillsSidewaysAsync(page, stop, width);
+                await Screenshots.SaveAsync(page, $"tour-{stop.Name}-{width}");
             }
-            await Expect(page.Locator("#blazor-error-ui")).ToBeHiddenAsync();
-            await Screenshots.SaveAsync(page, name);
         }
     }
 
-    [Fact]
-    public async Task TheSourcesPageIsReachedFromTheMenuTheAboutPageAndAReferenceOnTheProgressReview()
+    /// <summary>The page is no wider than the window: nothing needs a sideways scroll except inside a table's own scroller.</summary>
+    private static async Task NothingSpillsSidewaysAsync(IPage page, Stop stop, int width)
     {
-        var (patientId, _) = await DemoPatientAsync("RW-1001");
-        var page = await browser.NewPageAsync();
-        await new SignInPage(page).SignInAndWaitAsync(DemoData.TherapistEmail, DemoData.TherapistPassword);
-
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Sources", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync("**/sources");
-        await Expect(page.Locator("main h1")).ToHaveTextAsync("Sources");
-        await Expect(page.Locator("section[data-group='BBS'] [data-reference='tilson-2012']")).ToContainTextAsync("Stroke 2012;43(2):446–452.");
-        await Screenshots.SaveAsync(page, "sources");
-
-        await page.GotoAsync("about");
-        await page.GetByTestId("sources-link").ClickAsync();
-        await page.WaitForURLAsync("**/sources");
-
-        // From the progress review, a reference's "All sources" link leads to that source's entry.
-        await page.GotoAsync($"patients/{patientId}/progress");
-        await SignInPage.WaitForCircuitAsync(page);
-        var reference = page.Locator("tr[data-measure='BBS'] [data-col='mdc'] details.reference");
-        await reference.Locator("summary").ClickAsync();
-        await reference.GetByRole(AriaRole.Link, new() { Name = "All sources" }).ClickAsync();
-        await page.WaitForURLAsync("**/sources#ref-alghadir-2018");
-        await Expect(page.Locator("#ref-alghadir-2018")).ToBeInViewportAsync();
+        var pageWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        Assert.True(pageWidth <= width, $"{stop.Path} is {pageWidth} px wide in a {width} px window.");
     }
 
-    private async Task<(Guid Patient, Guid Programme)> DemoPatientAsync(string record)
+    private async Task<(Guid Patient, Guid Programme, Guid Protocol)> DemoRecordsAsync(string record)
     {
         await using var scope = browser.App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RetroWalkDbContext>();
-        var patient = await db.Patients.IgnoreQueryFilters().Where(p => p.RecordNumber == record).Select(p => new { p.Id, p.ClinicId }).SingleAsync();
+        var patient = await db.Patients.IgnoreQueryFilters().Where(p => p.RecordNumber == record).Select(p => p.Id).SingleAsync();
         var programme = await db.Set<Web.Features.Programs.Programme>().IgnoreQueryFilters()
-            .Where(g => g.PatientId == patient.Id).Select(g => g.Id).FirstAsync();
-        return (patient.Id, programme);
+            .Where(g => g.PatientId == patient).Select(g => new { g.Id, g.ProtocolId }).FirstAsync();
+        return (patient, programme.Id, programme.ProtocolId);
     }
 }

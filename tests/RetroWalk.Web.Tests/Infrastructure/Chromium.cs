@@ -10,7 +10,8 @@ public class BrowserFixture : IAsyncLifetime
 {
     private IPlaywright? playwright;
 
-    public BrowserApp App { get; private set; } = default!;
+    /// <summary>The app under test; a fixture that restarts the server puts the new one here.</summary>
+    public BrowserApp App { get; protected set; } = default!;
     public IBrowser Browser { get; private set; } = default!;
 
     /// <summary>The app under test; a fixture may place its database elsewhere.</summary>

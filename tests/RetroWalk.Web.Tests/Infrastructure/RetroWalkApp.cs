@@ -31,6 +31,7 @@ public class RetroWalkApp : WebApplicationFactory<Program>, IAsyncLifetime
     private TestDatabase? database;
     private bool ownsDatabase = true;
     private bool kestrel;
+    private int port;
     private bool demoData;
     private string? server;
     private readonly Dictionary<string, string> settings = [];
@@ -44,9 +45,11 @@ public class RetroWalkApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>The loopback address Chromium uses (only with Kestrel).</summary>
     public Uri ServerAddress { get; private set; } = new("http://127.0.0.1/");
 
-    protected RetroWalkApp WithKestrel()
+    /// <summary>Kestrel on this loopback port (any free one when 0).</summary>
+    protected RetroWalkApp WithKestrel(int port = 0)
     {
         kestrel = true;
+        this.port = port;
         return this;
     }
 
@@ -98,7 +101,7 @@ public class RetroWalkApp : WebApplicationFactory<Program>, IAsyncLifetime
         database ??= await TestDatabase.CreateAsync(server);
         if (kestrel)
         {
-            UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+            UseKestrel(options => options.Listen(IPAddress.Loopback, port));
             StartServer();
             var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             ServerAddress = new Uri(address.EndsWith('/') ? address : address + "/");
@@ -212,13 +215,20 @@ public class RetroWalkApp : WebApplicationFactory<Program>, IAsyncLifetime
 /// <summary>The app on Kestrel with the demo data, for browser tests.</summary>
 public sealed class BrowserApp : RetroWalkApp
 {
-    public BrowserApp(string? server = null)
+    /// <param name="server">A PostgreSQL server of its own (see <see cref="RetroWalkApp.OnServer"/>).</param>
+    /// <param name="port">A fixed loopback port, so a restarted server has the same address.</param>
+    /// <param name="database">A database that outlives this app (see <see cref="RetroWalkApp.OnDatabase"/>).</param>
+    public BrowserApp(string? server = null, int port = 0, TestDatabase? database = null)
     {
-        WithKestrel();
+        WithKestrel(port);
         WithDemoData();
         if (server is not null)
         {
             OnServer(server);
+        }
+        if (database is not null)
+        {
+            OnDatabase(database);
         }
     }
 }

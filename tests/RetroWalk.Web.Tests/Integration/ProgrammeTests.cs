@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RetroWalk.Web.Data;
+using RetroWalk.Web.Features.Clinics;
 using RetroWalk.Web.Features.Programs;
 using RetroWalk.Web.Infrastructure;
 
@@ -105,6 +106,27 @@ public sealed class ProgrammeTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task ARefusalWritesItsDateTheWayTheClinicWritesDates()
+    {
+        var setup = await ProgrammeData.SetUpAsync(app, "PRG-DATES");
+        await using (var admin = app.ScopeFor(setup.Clinic, admin: true))
+        {
+            var settings = admin.ServiceProvider.GetRequiredService<ClinicSettingsService>();
+            var input = (await settings.GetAsync(Token))!;
+            input.DateStyle = DateStyle.DayMonthYear;
+            Assert.True((await settings.SaveAsync(input, Token)).Succeeded);
+        }
+        await using var scope = app.ScopeFor(setup.Clinic);
+        var programmes = scope.ServiceProvider.GetRequiredService<ProgrammeService>();
+        var monday = ProgrammeData.NextMonday();
+        var assigned = await programmes.AssignAsync(ProgrammeData.Assign(setup, monday, MonWedFri), Token);
+
+        var clash = await programmes.MoveSessionAsync(assigned.Id, assigned.Version, 2, monday, Token);
+
+        Assert.Equal($"{monday:dd'/'MM'/'yyyy} already has a session.", clash.Message);
+    }
+
+    [Fact]
     public async Task SessionsCanBeMovedCancelledAndMadeUp()
     {
         var setup = await ProgrammeData.SetUpAsync(app);
@@ -117,7 +139,7 @@ public sealed class ProgrammeTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.True(moved.Succeeded);
         var clash = await programmes.MoveSessionAsync(assigned.Id, moved.Version, 3, monday, Token);
         Assert.Equal(SaveStatus.Invalid, clash.Status);
-        Assert.Contains("already has a session", clash.Message, StringComparison.Ordinal);
+        Assert.Equal($"{scope.ServiceProvider.GetRequiredService<ClinicFormats>().Date(monday)} already has a session.", clash.Message);
 
         var cancelled = await programmes.CancelSessionAsync(assigned.Id, moved.Version, 3, Token);
         Assert.True(cancelled.Succeeded);

@@ -14,7 +14,7 @@ namespace RetroWalk.Web.Features.Programs;
 /// therapist's changes to the schedule. Every change of a programme or its sessions renews the programme's version,
 /// so a change made from a stale page is refused.
 /// </summary>
-public sealed class ProgrammeService(IDbContextFactory<RetroWalkDbContext> dbFactory, ClinicClock clock, ICurrentUser user)
+public sealed class ProgrammeService(IDbContextFactory<RetroWalkDbContext> dbFactory, ClinicClock clock, ICurrentUser user, ClinicFormats formats)
 {
     public async Task<IReadOnlyList<StaffOption>> ListStaffAsync(CancellationToken cancellationToken = default)
     {
@@ -124,7 +124,7 @@ public sealed class ProgrammeService(IDbContextFactory<RetroWalkDbContext> dbFac
         var sessions = schedule.Sessions;
         return SaveResult.Saved(programme.Id, programme.Version) with
         {
-            Message = $"{sessions.Count} sessions planned from {ProgrammeDisplay.Date(sessions[0].Date)} to {ProgrammeDisplay.Date(sessions[^1].Date)}.",
+            Message = $"{sessions.Count} sessions planned from {formats.Date(sessions[0].Date)} to {formats.Date(sessions[^1].Date)}.",
         };
     }
 
@@ -139,7 +139,7 @@ public sealed class ProgrammeService(IDbContextFactory<RetroWalkDbContext> dbFac
             return null;
         }
         var status = ProgrammeStatuses.Effective(ongoing.Status, ongoing.StartDate, clock.Today).Display().ToLowerInvariant();
-        var message = $"{patient.FullName} already has a {status} programme ({ongoing.ProtocolName}, starting {ProgrammeDisplay.Date(ongoing.StartDate)}). "
+        var message = $"{patient.FullName} already has a {status} programme ({ongoing.ProtocolName}, starting {formats.Date(ongoing.StartDate)}). "
             + "A patient can have only one programme at a time: complete or discontinue it first.";
         return SaveResult.Invalid(new FieldErrors { { "", message } }) with { Message = message };
     }
@@ -228,14 +228,14 @@ public sealed class ProgrammeService(IDbContextFactory<RetroWalkDbContext> dbFac
         {
             if (newDate < programme.StartDate)
             {
-                return $"A session cannot move before the programme starts ({ProgrammeDisplay.Date(programme.StartDate)}).";
+                return $"A session cannot move before the programme starts ({formats.Date(programme.StartDate)}).";
             }
             if (sessions.FirstOrDefault(s => s.Sequence == sequence) is not { Status: ScheduledSessionStatus.Planned })
             {
                 return $"Session {sequence} is not a planned session.";
             }
-            return Apply(programme, sessions, definition, Schedules.Move(Planned(sessions), sequence, newDate));
-        }, $"Session {sequence} moved to {ProgrammeDisplay.Date(newDate)}.", cancellationToken);
+            return Apply(programme, sessions, definition, Schedules.Move(Planned(sessions), sequence, newDate, formats.Date));
+        }, $"Session {sequence} moved to {formats.Date(newDate)}.", cancellationToken);
 
     public Task<SaveResult> CancelSessionAsync(Guid id, Guid version, int sequence, CancellationToken cancellationToken = default) =>
         DatabaseOutage.GuardAsync(() => CancelSessionCoreAsync(id, version, sequence, cancellationToken));
@@ -252,7 +252,7 @@ public sealed class ProgrammeService(IDbContextFactory<RetroWalkDbContext> dbFac
         {
             if (date < programme.StartDate)
             {
-                return $"A make-up session cannot be before the programme starts ({ProgrammeDisplay.Date(programme.StartDate)}).";
+                return $"A make-up session cannot be before the programme starts ({formats.Date(programme.StartDate)}).";
             }
             var planned = Planned(sessions);
             var known = planned.Select(s => s.Sequence).ToHashSet();
@@ -264,7 +264,7 @@ public sealed class ProgrammeService(IDbContextFactory<RetroWalkDbContext> dbFac
             {
                 return $"There is no session {replacesSequence}.";
             }
-            var change = Schedules.AddMakeUp(planned, date, original is null ? replacesSequence : null);
+            var change = Schedules.AddMakeUp(planned, date, original is null ? replacesSequence : null, formats.Date);
             if (change.Succeeded)
             {
                 // Sequences are never reused, cancelled sessions included.
@@ -277,7 +277,7 @@ public sealed class ProgrammeService(IDbContextFactory<RetroWalkDbContext> dbFac
                 };
             }
             return Apply(programme, sessions, definition, change);
-        }, $"Make-up session added on {ProgrammeDisplay.Date(date)}.", cancellationToken);
+        }, $"Make-up session added on {formats.Date(date)}.", cancellationToken);
 
     /// <summary>Pauses from <paramref name="from"/>: no sessions from that day until the programme is resumed.</summary>
     public Task<SaveResult> PauseAsync(Guid id, Guid version, DateOnly from, CancellationToken cancellationToken = default) =>
@@ -290,7 +290,7 @@ public sealed class ProgrammeService(IDbContextFactory<RetroWalkDbContext> dbFac
             programme.Status = ProgrammeStatus.Paused;
             programme.PausedFrom = from;
             return null;
-        }, $"Programme paused from {ProgrammeDisplay.Date(from)}. Resume it to move the remaining sessions.", cancellationToken);
+        }, $"Programme paused from {formats.Date(from)}. Resume it to move the remaining sessions.", cancellationToken);
 
     /// <summary>Resumes on <paramref name="resumeOn"/>: the planned sessions from the pause date on move, in order, to the next training days.</summary>
     public Task<SaveResult> ResumeAsync(Guid id, Guid version, DateOnly resumeOn, CancellationToken cancellationToken = default) =>
@@ -308,7 +308,7 @@ public sealed class ProgrammeService(IDbContextFactory<RetroWalkDbContext> dbFac
             programme.Status = programme.StartDate > clock.Today ? ProgrammeStatus.Planned : ProgrammeStatus.Active;
             programme.PausedFrom = null;
             return null;
-        }, $"Programme resumed on {ProgrammeDisplay.Date(resumeOn)}; the remaining sessions moved to the next training days.", cancellationToken);
+        }, $"Programme resumed on {formats.Date(resumeOn)}; the remaining sessions moved to the next training days.", cancellationToken);
 
     public Task<SaveResult> CompleteAsync(Guid id, Guid version, CancellationToken cancellationToken = default) =>
         ChangeAsync(id, version, (programme, sessions, _) => End(programme, sessions, ProgrammeStatus.Completed, null),

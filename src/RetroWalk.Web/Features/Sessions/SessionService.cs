@@ -16,7 +16,7 @@ namespace RetroWalk.Web.Features.Sessions;
 /// concurrency and an idempotency key, the next session's suggested dose and the therapist's decision on it,
 /// adherence per programme and per patient, today's sessions and the dashboard flags.
 /// </summary>
-public sealed class SessionService(IDbContextFactory<RetroWalkDbContext> dbFactory, ClinicClock clock, ICurrentUser user)
+public sealed class SessionService(IDbContextFactory<RetroWalkDbContext> dbFactory, ClinicClock clock, ICurrentUser user, ClinicFormats formats)
 {
     /// <summary>
     /// The form for planned session <paramref name="sequence"/>, for the extra session <paramref name="recordId"/>, or for
@@ -142,7 +142,7 @@ public sealed class SessionService(IDbContextFactory<RetroWalkDbContext> dbFacto
             return await ExistingByKeyAsync(fresh, input.IdempotencyKey, cancellationToken) ?? AlreadyRecorded(input.Sequence ?? 0);
         }
         var what = record.Sequence is { } n ? $"Session {n}" : "Extra session";
-        return SaveResult.Saved(record.Id, record.Version) with { Message = $"{what} saved: {record.Status.Display().ToLowerInvariant()}, {ProgrammeDisplay.Date(record.Date)}." };
+        return SaveResult.Saved(record.Id, record.Version) with { Message = $"{what} saved: {record.Status.Display().ToLowerInvariant()}, {formats.Date(record.Date)}." };
     }
 
     /// <summary>Marks a planned session that is due (today or earlier) as missed, in one action.</summary>
@@ -161,7 +161,7 @@ public sealed class SessionService(IDbContextFactory<RetroWalkDbContext> dbFacto
             }
             if (session.Date > clock.Today)
             {
-                return Invalid("", $"Session {sequence} is on {ProgrammeDisplay.Date(session.Date)}, in the future: it cannot be marked missed yet.");
+                return Invalid("", $"Session {sequence} is on {formats.Date(session.Date)}, in the future: it cannot be marked missed yet.");
             }
             if (await db.Set<SessionRecord>().AnyAsync(r => r.ProgrammeId == programmeId && r.Sequence == sequence, cancellationToken))
             {
@@ -524,7 +524,7 @@ public sealed class SessionService(IDbContextFactory<RetroWalkDbContext> dbFacto
             errors.Add(nameof(SessionInput.Date), "Enter the session date.");
         }
         var outcome = Outcome(input, unit, definition.Treadmill.InclineUnit) with { Date = input.Date ?? clock.Today };
-        foreach (var error in SessionValidation.Validate(outcome, definition.Intensity.RpeScale, programmeStart, clock.Today))
+        foreach (var error in SessionValidation.Validate(outcome, definition.Intensity.RpeScale, programmeStart, clock.Today, formats.Date))
         {
             errors.Add(FieldOf(error.Field), error.Message);
         }
