@@ -50,8 +50,11 @@ public sealed class AssignDialog(IPage page)
         await page.GetByRole(AriaRole.Button, new() { Name = "Assign protocol" }).ClickAsync();
         await Dialog.GetByLabel("Protocol", new() { Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = $"{protocolName} (v1)" }).ClickAsync();
+        // The protocol brings its default training days (and the preview) before anything else is changed.
+        await Dialog.GetByTestId("assign-preview").Filter(new() { HasText = "sessions from" }).WaitForAsync();
         await Dialog.GetByLabel("Start date").FillAsync(start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await Dialog.GetByLabel("Start date").PressAsync("Tab");
+        await Expect(Dialog.GetByLabel("Start date")).ToHaveValueAsync(ProgrammePage.Shown(start));
         foreach (var day in ProgrammeDays)
         {
             await Dialog.GetByLabel(day, new() { Exact = true }).SetCheckedAsync(days.Contains(day));

@@ -37,6 +37,31 @@ public sealed class ProtocolTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task TheProtocolListIsPagedAndSortedOnTheServer()
+    {
+        var setup = await ProgrammeData.SetUpAsync(app);
+        await using var scope = app.ScopeFor(setup.Clinic);
+        var protocols = scope.ServiceProvider.GetRequiredService<ProtocolService>();
+        foreach (var name in new[] { "Beta ramp", "Alpha stroke", "Gamma knee" })
+        {
+            Assert.True((await protocols.CreateAsync(Valid(name), Token)).Succeeded);
+        }
+        await scope.ServiceProvider.GetRequiredService<ProgrammeService>()
+            .AssignAsync(ProgrammeData.Assign(setup, ProgrammeData.NextMonday()), Token);
+
+        var first = await protocols.PageAsync(new ProtocolQuery(ProtocolSort.Name, Descending: false, Skip: 0, Take: 2), Token);
+        var second = await protocols.PageAsync(new ProtocolQuery(ProtocolSort.Name, Descending: false, Skip: 2, Take: 2), Token);
+        var descending = await protocols.PageAsync(new ProtocolQuery(ProtocolSort.Name, Descending: true, Take: 10), Token);
+        var mostUsed = await protocols.PageAsync(new ProtocolQuery(ProtocolSort.Programmes, Descending: true, Take: 1), Token);
+
+        Assert.Equal(4, first.TotalCount);
+        Assert.Equal(["Alpha stroke", "Beta ramp"], first.Items.Select(p => p.Name));
+        Assert.Equal(["Chronic stroke, 4 weeks", "Gamma knee"], second.Items.Select(p => p.Name));
+        Assert.Equal(["Gamma knee", "Chronic stroke, 4 weeks", "Beta ramp", "Alpha stroke"], descending.Items.Select(p => p.Name));
+        Assert.Equal(("Chronic stroke, 4 weeks", 1), (Assert.Single(mostUsed.Items).Name, mostUsed.Items[0].ProgrammeCount));
+    }
+
+    [Fact]
     public async Task EditingAnUnassignedProtocolUpdatesItsVersionInPlace()
     {
         var clinic = await app.CreateClinicAsync();
