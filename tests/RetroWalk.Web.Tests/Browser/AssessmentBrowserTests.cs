@@ -113,12 +113,13 @@ public sealed class AssessmentBrowserTests(BrowserFixture browser)
             await progress.OpenChartDataAsync(measure);
             await Expect(progress.ChartDataRows(measure)).ToHaveCountAsync(2);
         }
-        // The plotted points themselves: the value series' two markers with their labels, and the labelled cut-off lines.
-        var plot = progress.Chart(Berg).Locator(".rz-chart > svg");
-        await Expect(plot.Locator("g.rz-marker circle")).ToHaveCountAsync(2);
-        await Expect(plot.Locator("text.rz-series-data-label")).ToHaveTextAsync(["38", "45"]);
-        await Expect(plot.Locator("text", new() { HasText = "Fall risk (Berg < 45)" })).ToHaveCountAsync(1);
-        await Expect(progress.Chart(Tug).Locator(".rz-chart > svg text.rz-series-data-label")).ToHaveTextAsync(["18.4", "13"]);
+        // The plotted points themselves: the results' two markers with labels in the measure's format, and the
+        // cut-off lines labelled with the band each names.
+        var plot = progress.Chart(Berg).Locator("svg");
+        await Expect(plot.Locator("circle.result")).ToHaveCountAsync(2);
+        await Expect(plot.Locator("g.label-value text")).ToHaveTextAsync(["38 points", "45 points"]);
+        await Expect(plot.Locator("g.label-cutoff text", new() { HasText = "Fall risk, < 45 points" })).ToHaveCountAsync(1);
+        await Expect(progress.Chart(Tug).Locator("svg g.label-value text")).ToHaveTextAsync(["18.4 s", "13.0 s"]);
         await Screenshots.SaveAsync(page.GetByTestId("progress-table"), "progress-table");
         await Screenshots.SaveAsync(progress.Chart(Berg), "progress-chart-berg");
         await Screenshots.SaveAsync(progress.Chart(Walk), "progress-chart-10mwt");

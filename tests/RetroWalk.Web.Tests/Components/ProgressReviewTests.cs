@@ -1,6 +1,5 @@
 using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
-using Microsoft.AspNetCore.Components;
+using Bunit;
 using RetroWalk.Clinical;
 using RetroWalk.Clinical.Measures;
 using RetroWalk.Web.Features.Assessments;
@@ -8,7 +7,7 @@ using RetroWalk.Web.Tests.Infrastructure;
 
 namespace RetroWalk.Web.Tests.Components;
 
-public sealed class ProgressReviewTests
+public sealed class ProgressReviewTests : ComponentTest
 {
     private static readonly DateOnly Start = new(2026, 3, 2);
 
@@ -28,10 +27,16 @@ public sealed class ProgressReviewTests
             Row(42, AssessmentTimePoint.EndOfProgramme, MeasureCodes.TimedUpAndGo, 13.0m),
         ], timeline, showKmh: true);
 
+    private static readonly ProgressTimeline SixWeekProgramme = new(
+        [new ProgrammePeriod("Retro-walking, 6 weeks", Start.AddDays(2), Start.AddDays(41))],
+        [new WeeklyDose(Start.AddDays(0), 60), new WeeklyDose(Start.AddDays(7), 90), new WeeklyDose(Start.AddDays(14), 120)]);
+
     private static string Text(IElement row, string column) => row.QuerySelector($"[data-col='{column}']")!.TextContent.Trim();
 
+    private IRenderedComponent<ProgressTable> Table(ProgressReview review) => Render<ProgressTable>(p => p.Add(x => x.Review, review));
+
     [Fact]
-    public async Task AChangeSmallerThanTheMdcIsCalledWithinMeasurementErrorNotAnImprovement()
+    public void AChangeSmallerThanTheMdcIsCalledWithinMeasurementErrorNotAnImprovement()
     {
         var review = ProgressBuilder.Build(new ProgressPatient(Guid.NewGuid(), "Jürgen Größmann", "RW-1002", Condition.ChronicStroke),
         [
@@ -39,9 +44,8 @@ public sealed class ProgressReviewTests
             Row(14, AssessmentTimePoint.Interim, MeasureCodes.TimedUpAndGo, 15.1m),
         ]);
 
-        var document = await RenderAsync<ProgressTable>(new() { [nameof(ProgressTable.Review)] = review });
+        var tug = Table(review).Find("tr[data-measure='TUG']");
 
-        var tug = document.QuerySelector("tr[data-measure='TUG']")!;
         Assert.StartsWith("−2.1 s", Text(tug, "change"), StringComparison.Ordinal);
         Assert.Equal("Within measurement error", Text(tug, "direction"));
         Assert.Equal("Below MDC 3.2 s", Text(tug.QuerySelector("[data-col='mdc']")!, "flag"));
@@ -49,11 +53,11 @@ public sealed class ProgressReviewTests
     }
 
     [Fact]
-    public async Task TheProgressTableShowsTheChangeFlagsAndCategoriesForEachMeasure()
+    public void TheProgressTableShowsTheChangeFlagsAndCategoriesForEachMeasure()
     {
-        var document = await RenderAsync<ProgressTable>(new() { [nameof(ProgressTable.Review)] = Scenario() });
+        var table = Table(Scenario());
 
-        var berg = document.QuerySelector("tr[data-measure='BBS']")!;
+        var berg = table.Find("tr[data-measure='BBS']");
         Assert.Contains("38 points", Text(berg, "baseline"), StringComparison.Ordinal);
         Assert.Contains("45 points", Text(berg, "latest"), StringComparison.Ordinal);
         Assert.StartsWith("+7 points", Text(berg, "change"), StringComparison.Ordinal);
@@ -65,44 +69,43 @@ public sealed class ProgressReviewTests
         Assert.Equal("Not in fall-risk range (Berg ≥ 45)", Text(berg, "category-now"));
         Assert.Equal("was: Fall risk (Berg < 45)", Text(berg, "category-was"));
         Assert.Contains("9 of 14 items scored): not charted", Text(berg, "incomplete"), StringComparison.Ordinal);
+        Assert.Contains("improved", berg.QuerySelector("[data-col='direction']")!.ClassList);
+        Assert.Contains("met", berg.QuerySelector("[data-col='mdc'] [data-col='flag']")!.ClassList);
 
         // Lower is better: a fall in seconds is an improvement.
-        var tug = document.QuerySelector("tr[data-measure='TUG']")!;
+        var tug = table.Find("tr[data-measure='TUG']");
         Assert.StartsWith("−5.4 s", Text(tug, "change"), StringComparison.Ordinal);
         Assert.Equal("Improved", Text(tug, "direction"));
         Assert.Equal("Exceeds MDC 3.2 s", Text(tug.QuerySelector("[data-col='mdc']")!, "flag"));
         Assert.Equal("Below older-adult fall-risk cut-off (TUG < 13.5 s)", Text(tug, "category-now"));
 
-        var walk = document.QuerySelector("tr[data-measure='10MWT-C']")!;
+        var walk = table.Find("tr[data-measure='10MWT-C']");
         Assert.Contains("0.45 m/s (1.62 km/h)", Text(walk, "baseline"), StringComparison.Ordinal);
         Assert.Contains("10 m in 22.2 s", Text(walk, "baseline"), StringComparison.Ordinal);
         Assert.StartsWith("+0.17 m/s (+0.61 km/h)", Text(walk, "change"), StringComparison.Ordinal);
         Assert.Contains("Value for chronic stroke, baseline 0.4–0.8 m/s; Lewek & Sykes 2019.", Text(walk, "mdc"), StringComparison.Ordinal);
         Assert.Equal("Limited community ambulator (0.4–0.8 m/s)", walk.QuerySelector("[data-col='category-now']")!.TextContent.Trim());
+        Assert.Contains("concern", walk.QuerySelector("[data-col='category-now']")!.ParentElement!.ClassList);
         Assert.Null(walk.QuerySelector("[data-col='category-was']"));
     }
 
     [Fact]
-    public async Task WhenNoPublishedValueAppliesToTheConditionTheTableSaysSo()
+    public void WhenNoPublishedValueAppliesToTheConditionTheTableSaysSo()
     {
-        var document = await RenderAsync<ProgressTable>(new() { [nameof(ProgressTable.Review)] = Scenario(Condition.KneeOsteoarthritis) });
+        var table = Table(Scenario(Condition.KneeOsteoarthritis));
 
-        var berg = document.QuerySelector("tr[data-measure='BBS']")!;
+        var berg = table.Find("tr[data-measure='BBS']");
         Assert.Equal("No MDC published for knee osteoarthritis", Text(berg.QuerySelector("[data-col='mdc']")!, "flag"));
         Assert.Equal("No MCID published for knee osteoarthritis", Text(berg.QuerySelector("[data-col='mcid']")!, "flag"));
-        Assert.Empty(document.QuerySelectorAll(".flag.met"));
+        Assert.Empty(table.FindAll(".flag.met"));
     }
 
     [Fact]
-    public async Task TheChartsListTheirPointsAndProgrammeMarkersAndTheWeeklyDoseWhenSupplied()
+    public void TheChartsListTheirPointsProgrammeMarkersAndWeeklyMinutes()
     {
-        var timeline = new ProgressTimeline(
-            [new ProgrammePeriod("Retro-walking, 6 weeks", Start.AddDays(2), Start.AddDays(41))],
-            [new WeeklyDose(Start.AddDays(0), 60), new WeeklyDose(Start.AddDays(7), 90), new WeeklyDose(Start.AddDays(14), 120)]);
+        var view = Render<ProgressReviewView>(p => p.Add(x => x.Review, Scenario(timeline: SixWeekProgramme)));
 
-        var document = await RenderAsync<ProgressReviewView>(new() { [nameof(ProgressReviewView.Review)] = Scenario(timeline: timeline) });
-
-        var berg = document.QuerySelector("figure[data-measure='BBS']")!;
+        var berg = view.Find("figure[data-measure='BBS']");
         Assert.Equal("2", berg.GetAttribute("data-points"));
         Assert.Equal(["2 Mar 2026 Baseline 38 points", "13 Apr 2026 End of programme 45 points"],
             berg.QuerySelectorAll("tr[data-kind='point']").Select(r => string.Join(" ", r.Children.Select(c => c.TextContent.Trim()))));
@@ -110,28 +113,52 @@ public sealed class ProgressReviewTests
         Assert.Equal(["45 points", "42 points"], berg.QuerySelectorAll("tr[data-kind='cut-off'] td:last-child").Select(c => c.TextContent.Trim()));
         Assert.Equal(["Programme start: Retro-walking, 6 weeks", "Programme end: Retro-walking, 6 weeks"],
             berg.QuerySelectorAll("tr[data-kind='programme'] td:nth-child(2)").Select(c => c.TextContent.Trim()));
-        Assert.Contains("Programme start: Retro-walking, 6 weeks", berg.QuerySelector("ul.chart-legend")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(["60 min", "90 min", "120 min"], berg.QuerySelectorAll("tr[data-kind='week'] td:last-child").Select(c => c.TextContent.Trim()));
+        Assert.Contains("Programme start", berg.QuerySelector("ul.chart-legend")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Minutes of training per week", berg.QuerySelector("ul.chart-legend")!.TextContent, StringComparison.Ordinal);
 
-        var dose = document.QuerySelector("figure.dose-chart")!;
-        Assert.Equal("3", dose.GetAttribute("data-weeks"));
-        Assert.Contains("Retro-walking, 6 weeks: 4 Mar 2026 – 12 Apr 2026", dose.TextContent, StringComparison.Ordinal);
-        Assert.Contains("week of 16 Mar 2026 120 min", dose.QuerySelector("[role=img]")!.GetAttribute("aria-label"), StringComparison.Ordinal);
+        var periods = view.Find(".programme-periods");
+        Assert.Equal("3", periods.GetAttribute("data-weeks"));
+        Assert.Contains("Retro-walking, 6 weeks: 4 Mar 2026 – 12 Apr 2026", periods.TextContent, StringComparison.Ordinal);
 
-        var summary = document.QuerySelectorAll("[data-testid='summary'] li").Select(li => li.TextContent.Trim()).ToList();
+        var summary = view.FindAll("[data-testid='summary'] li").Select(li => li.TextContent.Trim()).ToList();
         Assert.Equal(3, summary.Count);
         Assert.StartsWith("Improved: Berg Balance Scale score rose 7 points (38 → 45 points)", summary[0], StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task WithoutProgrammesThereAreNoMarkersAndNoDoseChart()
+    public void TheChartIsOneSvgWithItsPointsLabelsInTheMeasuresFormatAndNamedCutOffs()
     {
-        var document = await RenderAsync<ProgressReviewView>(new() { [nameof(ProgressReviewView.Review)] = Scenario() });
+        var view = Render<ProgressReviewView>(p => p.Add(x => x.Review, Scenario(timeline: SixWeekProgramme)));
 
-        Assert.Empty(document.QuerySelectorAll("tr[data-kind='programme']"));
-        Assert.Null(document.QuerySelector("figure.dose-chart"));
-        Assert.Equal(3, document.QuerySelectorAll("figure[data-measure]").Length);
+        var tug = view.Find("figure[data-measure='TUG'] svg");
+        Assert.Equal("img", tug.GetAttribute("role"));
+        Assert.Equal("Chart of Timed Up and Go over time: 2 Mar 2026 18.4 s, 13 Apr 2026 13.0 s", tug.GetAttribute("aria-label"));
+        Assert.Equal(2, tug.QuerySelectorAll("circle.result").Length);
+        Assert.Equal(["18.4 s", "13.0 s"], tug.QuerySelectorAll("g.label-value text").Select(t => t.TextContent.Trim()));
+        Assert.Equal(3, tug.QuerySelectorAll("rect.week-bar").Length);
+        Assert.Contains("min/week", tug.QuerySelectorAll("g.label-axistitle text").Select(t => t.TextContent.Trim()));
+        Assert.Equal(["Programme end", "Programme start"], tug.QuerySelectorAll("g.label-marker text").Select(t => t.TextContent.Trim()).Order());
+
+        var walk = view.Find("figure[data-measure='10MWT-C'] svg");
+        Assert.Equal(
+            ["Fall risk, older adults, < 0.76 m/s", "Household ambulator, < 0.4 m/s", "Limited community ambulator, 0.4–0.8 m/s"],
+            walk.QuerySelectorAll("g.label-cutoff text").Select(t => string.Join(" ", t.Children.Select(line => line.TextContent))).Order());
+        Assert.NotNull(walk.QuerySelector("rect.mdc-band"));
+
+        // Plain markup: one component per chart and one for its data table, not one per point or series.
+        Assert.Equal(3, view.FindComponents<MeasureChart>().Count);
+        Assert.Equal(3, view.FindComponents<ChartDataTable>().Count);
     }
 
-    private static Task<IHtmlDocument> RenderAsync<TComponent>(Dictionary<string, object?> parameters) where TComponent : IComponent =>
-        StaticRender.RenderAsync<TComponent>(parameters);
+    [Fact]
+    public void WithoutProgrammesThereAreNoMarkersAndNoWeeklyMinutes()
+    {
+        var view = Render<ProgressReviewView>(p => p.Add(x => x.Review, Scenario()));
+
+        Assert.Empty(view.FindAll("tr[data-kind='programme']"));
+        Assert.Empty(view.FindAll("rect.week-bar"));
+        Assert.Empty(view.FindAll(".programme-periods"));
+        Assert.Equal(3, view.FindAll("figure[data-measure]").Count);
+    }
 }

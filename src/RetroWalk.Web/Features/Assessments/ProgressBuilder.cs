@@ -1,5 +1,6 @@
 using System.Globalization;
 using RetroWalk.Clinical;
+using RetroWalk.Clinical.Charts;
 using RetroWalk.Clinical.Measures;
 
 namespace RetroWalk.Web.Features.Assessments;
@@ -101,7 +102,7 @@ public static class ProgressBuilder
         var result = ChangeInterpretation.Interpret(m, condition, baseline.Value, latest.Value);
         var lines = m.CutOffs
             .Where(s => s.IsVerified && s.AppliesTo(condition))
-            .SelectMany(s => s.Lines.Select(l => new ChartLine(l.Value, LineLabel(m, s, l.Value), s.Source)))
+            .SelectMany(s => CutOffLabels.For(s, m.Unit).Select(l => new ChartLine(l.Value, l.Label, s.Source, l.Side, l.FarEdge)))
             .ToList();
 
         return new MeasureProgress
@@ -178,13 +179,6 @@ public static class ProgressBuilder
         var sign = change > 0 ? "+" : change < 0 ? "−" : "±";
         var text = sign + m.WithUnit(Math.Abs(change));
         return Kmh(m, Math.Abs(change), showKmh) is { } kmh ? $"{text} ({sign}{kmh})" : text;
-    }
-
-    /// <summary>"Fall risk (Berg &lt; 45)" when the title names the value, else "Ambulation category 0.4 m/s".</summary>
-    private static string LineLabel(MeasureDefinition m, CutOffScheme scheme, decimal value)
-    {
-        var number = value.ToString(Invariant);
-        return scheme.Title.Contains(number, StringComparison.Ordinal) ? scheme.Title : $"{scheme.Title} {m.Unit.Append(number)}";
     }
 
     private static ThresholdFlag Flag(ThresholdOutcome o) =>
