@@ -6,6 +6,17 @@ shopt -s inherit_errexit
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
+# The PDF reports' fonts: DejaVu Sans for most scripts, Noto Sans Hebrew and Arabic, WenQuanYi Micro Hei for
+# Chinese, Japanese and Korean (deploy/Dockerfile installs the same packages).
+# The IANA time zone database: each clinic's "today" is computed in its own zone (e.g. Europe/Warsaw).
+TIME_ZONES=/usr/share/zoneinfo/Europe/Warsaw:tzdata
+
+REPORT_FONTS=(
+  /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf:fonts-dejavu-core
+  /usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf:fonts-noto-core
+  /usr/share/fonts/truetype/wqy/wqy-microhei.ttc:fonts-wqy-microhei
+)
+
 as_root() {
   if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
 }
@@ -63,7 +74,23 @@ start_postgres() {
       return 1
     fi
   fi
-  printf 'Host=127.0.0.1;Port=%s;Username=postgres;Password=%s' "$port" "$(cat "$dir.password")"
+  printf 'Host=127.0.0.1;Port=%s;Username=postgres;Password=%s' "$(postgres_port "$dir")" "$(cat "$dir.password")"
+}
+
+# is_postgres_running DIR
+is_postgres_running() {
+  local dir=$1 bin runas=()
+  [ -f "$dir/PG_VERSION" ] || return 1
+  bin=$(postgres_bin)
+  [ "$(id -u)" = 0 ] && runas=(runuser -u postgres --)
+  "${runas[@]}" "$bin/pg_ctl" -D "$dir" status >/dev/null 2>&1
+}
+
+# postgres_port DIR: the port a running cluster listens on (it keeps the one it was started with).
+postgres_port() {
+  local dir=$1 runas=()
+  [ "$(id -u)" = 0 ] && runas=(runuser -u postgres --)
+  "${runas[@]}" sed -n 4p "$dir/postmaster.pid"
 }
 
 stop_postgres() {

@@ -11,12 +11,15 @@ ensure_debian_packages \
   /usr/lib/postgresql:postgresql \
   chromium:chromium \
   pdftotext:poppler-utils \
-  /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf:fonts-dejavu-core \
+  "${REPORT_FONTS[@]}" \
+  "$TIME_ZONES" \
   docker-compose:docker-compose
 
-# No Docker engine runs here; check at least that the compose file parses, with the example settings.
+# No Docker engine runs here; check at least that the compose files parse, with the example settings:
+# the main file (PostgreSQL 17) alone, and with the SQL Server 2022 override.
 docker-compose --env-file .env.example -f docker-compose.yml config -q
-echo "docker-compose.yml parses."
+docker-compose --env-file .env.example -f docker-compose.yml -f docker-compose.sqlserver.yml config -q
+echo "docker-compose.yml parses, alone and with docker-compose.sqlserver.yml."
 
 CLUSTER="$ROOT/.data/postgres-test"
 export RETROWALK_TEST_POSTGRES

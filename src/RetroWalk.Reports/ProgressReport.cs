@@ -48,7 +48,19 @@ public sealed record ProgressReport
     public string AssessmentAndPlan { get; init; } = "";
 
     public required ReportSignature Signature { get; init; }
+
+    /// <summary>The report's own identifier, printed in every page header so that a reader can quote it; null prints none.</summary>
+    public string? Identifier { get; init; }
+
+    /// <summary>
+    /// The sources the report may cite, each with the short label used in the text. The report ends with a
+    /// References section listing exactly those whose label appears on its pages (in the sections printed).
+    /// </summary>
+    public IReadOnlyList<ReportReference> References { get; init; } = [];
 }
+
+/// <summary>A source: the short label cited in the text ("Alghadir 2018") and the full reference.</summary>
+public sealed record ReportReference(string Label, string Citation);
 
 public sealed record ClinicDetails(string Name, IReadOnlyList<string> AddressLines);
 

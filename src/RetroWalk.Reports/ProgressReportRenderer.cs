@@ -33,9 +33,10 @@ public sealed class ProgressReportRenderer : IProgressReportRenderer
     private readonly ReportFonts fonts;
 
     /// <param name="fontDirectory">Folder with DejaVuSans.ttf and DejaVuSans-Bold.ttf; null for <see cref="PdfSetup.DefaultFontDirectory"/>.</param>
-    public ProgressReportRenderer(string? fontDirectory = null)
+    /// <param name="fallbackFontDirectory">Folder below which the Noto and WenQuanYi fallbacks are; null for <see cref="PdfSetup.DefaultFallbackFontDirectory"/>.</param>
+    public ProgressReportRenderer(string? fontDirectory = null, string? fallbackFontDirectory = null)
     {
-        PdfSetup.EnsureInitialised(fontDirectory);
+        PdfSetup.EnsureInitialised(fontDirectory, fallbackFontDirectory);
         fonts = PdfSetup.Fonts;
     }
 
@@ -88,7 +89,8 @@ public sealed class ProgressReportRenderer : IProgressReportRenderer
         report.Patient.FullName,
         "Date of birth: " + ReportText.Date(report.Patient.DateOfBirth),
         "Record no.: " + report.Patient.RecordNumber,
-        $"Generated {ReportText.DateTime(report.GeneratedAt)} ({report.TimeZoneLabel})");
+        $"Generated {ReportText.DateTime(report.GeneratedAt)} ({report.TimeZoneLabel})",
+        report.Identifier is null ? null : "Report ID: " + report.Identifier);
 
     private void WriteSections(PageWriter w, ProgressReport report, ReportSections sections)
     {
@@ -124,6 +126,7 @@ public sealed class ProgressReportRenderer : IProgressReportRenderer
             WriteAssessmentAndPlan(w, report.AssessmentAndPlan);
         }
         WriteSignature(w, report.Signature);
+        WriteReferences(w, ReportCitations.Cited(report, sections));
     }
 
     private static void WritePatientSummary(PageWriter w, ProgressReport report)
@@ -256,6 +259,17 @@ public sealed class ProgressReportRenderer : IProgressReportRenderer
         TextFlow.Paragraph(w, text.Trim(), fonts.Body, ReportStyle.TextBrush);
     }
 
+    /// <summary>The full references of the sources cited on the report's pages, by label.</summary>
+    private static void WriteReferences(PageWriter w, IReadOnlyList<ReportReference> cited)
+    {
+        if (cited.Count == 0)
+        {
+            return;
+        }
+        TextFlow.Heading(w, ReportCitations.Heading);
+        TextFlow.Pairs(w, [.. cited.Select(r => (r.Label, r.Citation))], sharedLabelColumn: true);
+    }
+
     private void WriteSignature(PageWriter w, ReportSignature signature)
     {
         var lineHeight = TextLayout.LineHeight(fonts.Body);
@@ -269,14 +283,14 @@ public sealed class ProgressReportRenderer : IProgressReportRenderer
         gfx.DrawLine(ReportStyle.TextPen, dateLeft, lineY, dateLeft + 110, lineY);
         if (signature.SignedOn is { } signedOn)
         {
-            gfx.DrawString(ReportText.Date(signedOn), fonts.Body, ReportStyle.TextBrush, dateLeft, lineY - 3, XStringFormats.BottomLeft);
+            TextPainter.Draw(gfx, ReportText.Date(signedOn), fonts.Body, ReportStyle.TextBrush, dateLeft, lineY - 3, XStringFormats.BottomLeft);
         }
         var captionY = lineY + 3;
-        gfx.DrawString("Date", fonts.Body, ReportStyle.MutedBrush, dateLeft, captionY, XStringFormats.TopLeft);
+        TextPainter.Draw(gfx, "Date", fonts.Body, ReportStyle.MutedBrush, dateLeft, captionY, XStringFormats.TopLeft);
         var nameLines = TextLayout.Wrap(gfx, "Therapist: " + signature.TherapistName, fonts.Body, dateLeft - w.Left - 12);
         foreach (var line in nameLines)
         {
-            gfx.DrawString(line, fonts.Body, ReportStyle.TextBrush, w.Left, captionY, XStringFormats.TopLeft);
+            TextPainter.Draw(gfx, line, fonts.Body, ReportStyle.TextBrush, w.Left, captionY, XStringFormats.TopLeft);
             captionY += lineHeight;
         }
         w.Y = captionY;

@@ -28,5 +28,5 @@ internal sealed class ReportFonts
     public XFont Chart(double size) => chartText.GetOrAdd(Math.Round(size, 2), s => Create(s, bold: false));
 
     private static XFont Create(double size, bool bold) =>
-        new(DejaVuFontResolver.FamilyName, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, Unicode);
+        new(ReportFontResolver.PrimaryFamily, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, Unicode);
 }

@@ -32,6 +32,76 @@ public class GlyphRenderingTests
         Assert.NotEqual(Darkness(without.Pixels), Darkness(withAccents.Pixels));
     }
 
+    [Fact]
+    public void TheReportDrawsTheStackedAccentsAboveE()
+    {
+        // A name in which "ễ" and "e" are words of their own, so that pdftotext gives each one's box.
+        var pdf = new ProgressReportRenderer().Render(SampleReports.Empty("Nguyễn ễ e"));
+
+        var (aboveAccented, abovePlain) = InkAboveTheTopOfE(pdf);
+
+        Assert.True(aboveAccented >= MinimumAccentInk, $"No accent drawn above 'ễ' ({aboveAccented} dark pixels there, {abovePlain} above 'e').");
+        Assert.Equal(0, abovePlain);
+    }
+
+    [Theory]
+    [InlineData(ReportFontResolver.PrimaryFamily, true)]
+    [InlineData(ReportFontResolver.AsInstalledFamilyName, false)]
+    public void TheAccentCheckSeesWhetherTheFlattenerDidItsWork(string family, bool accentsExpected)
+    {
+        PdfSetup.EnsureInitialised();
+
+        // DejaVu Sans as installed (the flattener switched off) draws "ễ" as a bare "e" in PDFsharp's subset.
+        var (aboveAccented, abovePlain) = InkAboveTheTopOfE(DrawLine("ễ e", family));
+
+        Assert.True(accentsExpected == aboveAccented >= MinimumAccentInk, $"{aboveAccented} dark pixels above the \"ễ\" drawn in {family}.");
+        Assert.Equal(0, abovePlain);
+    }
+
+    /// <summary>Dark pixels at 300 dpi that an accent of 10-point text or larger leaves, and a bare letter does not.</summary>
+    private const int MinimumAccentInk = 20;
+
+    /// <summary>
+    /// Renders page 1 with pdftoppm and counts the dark pixels above the top of the ink of the first "e" word,
+    /// over the width of the "ễ" word on the same line and over the width of that "e".
+    /// </summary>
+    private static (int AboveAccented, int AbovePlain) InkAboveTheTopOfE(byte[] pdf)
+    {
+        const int Dpi = 300;
+        var words = Poppler.WordBoxes(pdf).Where(w => w.Page == 1).ToList();
+        var accented = words.First(w => w.Word == "ễ");
+        var plain = words.First(w => w.Word == "e" && Math.Abs(w.YMin - accented.YMin) < 0.5);
+        var (width, _, pixels) = Poppler.Rasterize(pdf, 1, Dpi);
+
+        static int Px(double points) => (int)Math.Round(points * Dpi / 72);
+        bool Dark(int x, int y) => pixels[y * width + x] < 128;
+        IEnumerable<int> Columns(double from, double to) => Enumerable.Range(Px(from), Px(to) - Px(from));
+
+        var plainTop = Enumerable.Range(Px(plain.YMin), Px(plain.YMax) - Px(plain.YMin))
+            .First(y => Columns(plain.XMin, plain.XMax).Any(x => Dark(x, y)));
+        // From the top of the word box (the font's ascent, which stacked accents stay within) to the top of "e".
+        var top = Px(accented.YMin);
+        int InkAbove(double from, double to) =>
+            Enumerable.Range(top, plainTop - top).Sum(y => Columns(from, to).Count(x => Dark(x, y)));
+        return (InkAbove(accented.XMin, accented.XMax), InkAbove(plain.XMin, plain.XMax));
+    }
+
+    private static byte[] DrawLine(string text, string family)
+    {
+        using var document = new PdfDocument();
+        var page = document.AddPage();
+        page.Width = XUnit.FromPoint(300);
+        page.Height = XUnit.FromPoint(120);
+        using (var gfx = XGraphics.FromPdfPage(page))
+        {
+            var font = new XFont(family, 14, XFontStyleEx.Regular, new XPdfFontOptions(PdfFontEncoding.Unicode));
+            gfx.DrawString(text, font, XBrushes.Black, 40, 60);
+        }
+        using var stream = new MemoryStream();
+        document.Save(stream, closeStream: false);
+        return stream.ToArray();
+    }
+
     private static byte[] DrawLetter(string letter, bool bold)
     {
         using var document = new PdfDocument();

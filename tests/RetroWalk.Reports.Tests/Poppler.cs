@@ -20,6 +20,23 @@ internal static partial class Poppler
 
     public static string Text(byte[] pdf) => string.Join("\f", Pages(pdf));
 
+    /// <summary>
+    /// The text in the order it was drawn (pdftotext -raw): a table cell's wrapped lines follow each other,
+    /// so after <see cref="Squeeze"/> a phrase split across lines of one cell reads whole.
+    /// </summary>
+    public static string RawText(byte[] pdf) => Run("pdftotext", pdf, "-raw", "-enc", "UTF-8", "{file}", "-");
+
+    /// <summary>
+    /// The report's body and its References section, split at the References heading, with every run of
+    /// white space (line breaks included) made one space. The section is empty when the report has none.
+    /// </summary>
+    public static (string Body, string References) BodyAndReferences(byte[] pdf)
+    {
+        var text = AnySpace().Replace(RawText(pdf), " ");
+        var heading = text.LastIndexOf(" References ", StringComparison.Ordinal);
+        return heading < 0 ? (text, "") : (text[..heading], text[heading..]);
+    }
+
     public static int PageCount(byte[] pdf) =>
         int.Parse(PagesLine().Match(Run("pdfinfo", pdf, "{file}")).Groups[1].Value, CultureInfo.InvariantCulture);
 
@@ -151,4 +168,7 @@ internal static partial class Poppler
 
     [GeneratedRegex(@"[ \t]+")]
     private static partial Regex Spaces();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex AnySpace();
 }

@@ -74,8 +74,21 @@ public static class SampleReports
             ],
             AssessmentAndPlan = AssessmentText,
             Signature = new ReportSignature("Anna Kowalczyk, PT", new DateOnly(2025, 4, 30)),
+            References = References,
         };
     }
+
+    /// <summary>
+    /// Sources the sample may cite: the first three appear in its outcome table, the last one nowhere,
+    /// so the References section must leave it out.
+    /// </summary>
+    public static readonly IReadOnlyList<ReportReference> References =
+    [
+        new("Lewek & Sykes 2019", "Lewek MD, Sykes R. Minimal detectable change for gait speed depends on baseline speed in individuals with chronic stroke. J Neurol Phys Ther 2019;43(2):122–127. doi:10.1097/NPT.0000000000000257."),
+        new("Chang 2021", "Chang KW, Lin CM, Yen CW, Yang CC, Tanaka T, Guo LY. The effect of walking backward on a treadmill on balance, speed of walking and cardiopulmonary fitness for patients with chronic stroke: a pilot study. Int J Environ Res Public Health 2021;18(5):2376. doi:10.3390/ijerph18052376. PMID 33804374."),
+        new("Fulk & He 2018", "Fulk GD, He Y. Minimal clinically important difference of the 6-minute walk test in people with stroke. J Neurol Phys Ther 2018;42(4):235–240. doi:10.1097/NPT.0000000000000236. PMID 30138230."),
+        new("Tilson 2012", "Tilson JK, Wu SS, Cen SY, et al. Characterizing and identifying risk for falls in the LEAPS study. Stroke 2012;43(2):446–452. doi:10.1161/STROKEAHA.111.636258."),
+    ];
 
     /// <summary>A report whose date range holds no data at all.</summary>
     public static ProgressReport Empty(string patientName = "Jürgen Größmann") => Typical(patientName, 0) with

@@ -351,7 +351,7 @@ internal sealed class ChartLayoutBuilder(TimeChart chart, ChartSize size)
         {
             legend.Add(new LegendEntry(LegendKind.MdcBand, band.Label));
         }
-        legend.AddRange(cutOffs.OrderByDescending(c => c.Value).Select(c => new LegendEntry(LegendKind.CutOff, c.Label)));
+        legend.AddRange(cutOffs.OrderByDescending(c => c.Value).Select(c => new LegendEntry(LegendKind.CutOff, c.Source is null ? c.Label : $"{c.Label} ({c.Source})")));
         legend.AddRange(chart.Markers.Select(m => m.Label).Distinct().Select(label => new LegendEntry(LegendKind.Marker, label)));
         if (weeks.Count > 0)
         {

@@ -57,9 +57,9 @@ public enum BandSide
 /// A cut-off line whose label names the band on one side of it, e.g. a line at 0.8 m/s labelled
 /// "Limited community ambulator, 0.4–0.8 m/s" below it. The label is always drawn inside its band: next to
 /// the line where there is room, else further into the band, up to <paramref name="FarEdge"/> (the band's
-/// other limit; null when the band is open-ended).
+/// other limit; null when the band is open-ended). The key names the cut-off's <paramref name="Source"/>.
 /// </summary>
-public sealed record ChartCutOff(double Value, string Label, BandSide Side, double? FarEdge = null);
+public sealed record ChartCutOff(double Value, string Label, BandSide Side, double? FarEdge = null, string? Source = null);
 
 /// <summary>A date marked by a vertical line and a label above the plot, e.g. "Programme start".</summary>
 public sealed record ChartMarker(DateOnly Date, string Label);

@@ -1,3 +1,5 @@
+using RetroWalk.Clinical.Evidence;
+
 namespace RetroWalk.Clinical.Measures;
 
 public enum ChangeDirection
@@ -19,14 +21,14 @@ public enum ThresholdComparison
 
 /// <summary>
 /// The MDC or MCID check for one change. <see cref="Threshold"/> is the published value used (its
-/// population and source), or null when none applies to the patient's condition.
+/// population and source), or null when none applies to the patient.
 /// </summary>
 public sealed record ThresholdOutcome(
     MeasureDefinition Measure,
     ChangeThresholdKind Kind,
     ChangeThreshold? Threshold,
     ThresholdComparison Comparison,
-    Condition Condition)
+    PatientProfile Patient)
 {
     public bool IsAvailable => Threshold is not null;
 
@@ -38,9 +40,10 @@ public sealed record ThresholdOutcome(
     /// <summary>"chronic stroke, baseline 0.4–0.8 m/s" or "none for knee osteoarthritis".</summary>
     public string PopulationUsed => Threshold is { } t
         ? t.Baseline is { } b ? $"{t.Population}, baseline {Measure.Unit.Append(b.Display())}" : t.Population
-        : "none for " + ChangeInterpretation.PopulationText(Condition);
+        : "none for " + Patient.PopulationText;
 
-    public string? Source => Threshold?.Source;
+    /// <summary>The reference of the value used; null when none applies.</summary>
+    public Reference? Source => Threshold?.Source;
 
     /// <summary>Table cell text, e.g. "Exceeds MDC 3.2 s" or "No MCID published for chronic stroke".</summary>
     public string Flag => Comparison switch
@@ -48,7 +51,7 @@ public sealed record ThresholdOutcome(
         ThresholdComparison.Above => $"Exceeds {Threshold!.DisplayName} {Measure.Published(Threshold.Value)}",
         ThresholdComparison.Equal => $"Meets {Threshold!.DisplayName} {Measure.Published(Threshold.Value)}",
         ThresholdComparison.Below => $"Below {Threshold!.DisplayName} {Measure.Published(Threshold.Value)}",
-        _ => $"No {Abbreviation} published for {ChangeInterpretation.PopulationText(Condition)}",
+        _ => $"No {Abbreviation} published for {Patient.PopulationText}",
     };
 }
 
@@ -57,7 +60,9 @@ public sealed record ChangeInterpretationResult
 {
     public required MeasureDefinition Measure { get; init; }
 
-    public required Condition Condition { get; init; }
+    public required PatientProfile Patient { get; init; }
+
+    public Condition Condition => Patient.Condition;
 
     /// <summary>Baseline at the measure's display precision.</summary>
     public required decimal Baseline { get; init; }
@@ -99,16 +104,18 @@ public sealed record ChangeInterpretationResult
 }
 
 /// <summary>
-/// Interprets a change against the published MDC and MCID for the patient's condition.
+/// Interprets a change against the published MDC and MCID that apply to the patient.
 /// <list type="bullet">
 /// <item>Baseline and latest are first rounded to the measure's display decimals, so every
 /// comparison agrees with the numbers shown.</item>
 /// <item>Boundary rule: a change whose size equals the threshold meets it (Equal); only a larger
 /// size exceeds it (Above). Thresholds are magnitudes: a worsening of at least the MDC is a
 /// detectable worsening; <see cref="ChangeInterpretationResult.Direction"/> says which way.</item>
-/// <item>Only values published for the patient's condition (and, where the value depends on it,
-/// the baseline range) are used; there is no fallback to another population. Unverified values
-/// are never used.</item>
+/// <item>Only values whose <see cref="Applicability"/> covers the patient (condition, and age for
+/// older-adult values) and, where the value depends on it, the baseline range are used; there is no
+/// fallback to another population. Unverified values are never used.</item>
+/// <item>A value derived for a baseline comfortable gait speed (6MWT, 44 m below 0.4 m/s) needs that
+/// speed and, when it applies, replaces the values derived without regard to speed.</item>
 /// <item>When several values apply (MCID small / substantial, or two anchors), the largest one
 /// the change meets is reported; if it meets none, the smallest.</item>
 /// </list>
@@ -116,10 +123,10 @@ public sealed record ChangeInterpretationResult
 public static class ChangeInterpretation
 {
     /// <exception cref="ArgumentOutOfRangeException">Baseline or latest is not a valid value for the measure.</exception>
-    public static ChangeInterpretationResult Interpret(string code, Condition condition, decimal baseline, decimal latest) =>
-        Interpret(MeasureCatalogue.Get(code), condition, baseline, latest);
+    public static ChangeInterpretationResult Interpret(string code, PatientProfile patient, decimal baseline, decimal latest) =>
+        Interpret(MeasureCatalogue.Get(code), patient, baseline, latest);
 
-    public static ChangeInterpretationResult Interpret(MeasureDefinition measure, Condition condition, decimal baseline, decimal latest)
+    public static ChangeInterpretationResult Interpret(MeasureDefinition measure, PatientProfile patient, decimal baseline, decimal latest)
     {
         if (MeasureValidation.Validate(measure, baseline) is { } baselineError)
         {
@@ -138,28 +145,32 @@ public static class ChangeInterpretation
         return new ChangeInterpretationResult
         {
             Measure = measure,
-            Condition = condition,
+            Patient = patient,
             Baseline = b,
             Latest = l,
-            Mdc = Check(measure, ChangeThresholdKind.Mdc, condition, b, size),
-            Mcid = Check(measure, ChangeThresholdKind.Mcid, condition, b, size),
-            BaselineCategories = MeasureCategories.Categorise(measure, b, condition),
-            LatestCategories = MeasureCategories.Categorise(measure, l, condition),
+            Mdc = Check(measure, ChangeThresholdKind.Mdc, patient, b, size),
+            Mcid = Check(measure, ChangeThresholdKind.Mcid, patient, b, size),
+            BaselineCategories = MeasureCategories.Categorise(measure, b, patient),
+            LatestCategories = MeasureCategories.Categorise(measure, l, patient),
         };
     }
 
-    /// <summary>The published values of one kind that apply to a condition and baseline.</summary>
-    public static IReadOnlyList<ChangeThreshold> Applicable(MeasureDefinition measure, ChangeThresholdKind kind, Condition condition, decimal baseline)
+    /// <summary>The verified published values of one kind that apply to a patient and baseline.</summary>
+    public static IReadOnlyList<ChangeThreshold> Applicable(MeasureDefinition measure, ChangeThresholdKind kind, PatientProfile patient, decimal baseline)
     {
         var b = measure.Round(baseline);
-        return
-        [
-            .. measure.ChangeThresholds.Where(t =>
+        var applicable = measure.ChangeThresholds.Where(t =>
                 t.Kind == kind
                 && t.IsVerified
-                && t.AppliesTo.Contains(condition)
-                && (t.Baseline is null || t.Baseline.Contains(b))),
-        ];
+                && t.AppliesTo.AppliesTo(patient)
+                && (t.Baseline is null || t.Baseline.Contains(b))
+                && (t.BaselineGaitSpeed is null || (patient.BaselineComfortableGaitSpeed is { } speed && t.BaselineGaitSpeed.Contains(speed))))
+            .ToList();
+
+        // A value derived for the patient's baseline gait speed is more specific than one derived without it.
+        return applicable.Any(t => t.BaselineGaitSpeed is not null)
+            ? [.. applicable.Where(t => t.BaselineGaitSpeed is not null)]
+            : applicable;
     }
 
     /// <summary>Lower-case population wording for a condition, e.g. "chronic stroke", "ACL reconstruction".</summary>
@@ -174,12 +185,12 @@ public static class ChangeInterpretation
         _ => "other conditions",
     };
 
-    private static ThresholdOutcome Check(MeasureDefinition measure, ChangeThresholdKind kind, Condition condition, decimal baseline, decimal size)
+    private static ThresholdOutcome Check(MeasureDefinition measure, ChangeThresholdKind kind, PatientProfile patient, decimal baseline, decimal size)
     {
-        var applicable = Applicable(measure, kind, condition, baseline);
+        var applicable = Applicable(measure, kind, patient, baseline);
         if (applicable.Count == 0)
         {
-            return new ThresholdOutcome(measure, kind, null, ThresholdComparison.NotAvailable, condition);
+            return new ThresholdOutcome(measure, kind, null, ThresholdComparison.NotAvailable, patient);
         }
 
         var used = applicable.Where(t => size >= t.Value).MaxBy(t => t.Value) ?? applicable.MinBy(t => t.Value)!;
@@ -189,6 +200,6 @@ public static class ChangeInterpretation
             0 => ThresholdComparison.Equal,
             _ => ThresholdComparison.Below,
         };
-        return new ThresholdOutcome(measure, kind, used, comparison, condition);
+        return new ThresholdOutcome(measure, kind, used, comparison, patient);
     }
 }

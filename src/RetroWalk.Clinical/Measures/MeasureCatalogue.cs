@@ -1,25 +1,24 @@
 using System.Diagnostics.CodeAnalysis;
+using RetroWalk.Clinical.Evidence;
 
 namespace RetroWalk.Clinical.Measures;
 
 /// <summary>
 /// The outcome measures RetroWalk knows, with their published MDC/MCID values, cut-offs and norms.
-/// Every value carries its source. Values without a primary citation in the domain reference say
-/// <see cref="DomainReference"/>; values the reference marks unverified are flagged
-/// <c>IsVerified = false</c> and are never used to state a conclusion.
+/// Every value points to a <see cref="Reference"/> in the <see cref="Bibliography"/> and says whom it applies
+/// to (<see cref="Applicability"/>): a value is applied only to the conditions, and for older-adult values the
+/// ages, its study covered; there is no fallback to another population. Values that are not confirmed, or
+/// whose source has no DOI or PMID, are <see cref="EvidenceStatus.Unverified"/>: shown, never used for a
+/// conclusion.
 /// </summary>
 public static class MeasureCatalogue
 {
-    /// <summary>Source text for a value taken from the domain reference without a primary citation.</summary>
-    public const string DomainReference = "primary citation not yet recorded";
+    private static readonly Applicability Stroke = Applicability.To(Condition.ChronicStroke, Condition.SubacuteStroke);
+    private static readonly Applicability Chronic = Applicability.To(Condition.ChronicStroke);
+    private static readonly Applicability Subacute = Applicability.To(Condition.SubacuteStroke);
 
-    /// <summary>Source text for a value the domain reference marks unverified.</summary>
-    public const string Unverified = "unverified";
-
-    private static readonly IReadOnlyList<Condition> Stroke = [Condition.ChronicStroke, Condition.SubacuteStroke];
-    private static readonly IReadOnlyList<Condition> Chronic = [Condition.ChronicStroke];
-    private static readonly IReadOnlyList<Condition> Subacute = [Condition.SubacuteStroke];
-    private static readonly IReadOnlyList<Condition> OlderAdults = [Condition.OlderAdultFallRisk];
+    /// <summary>Older adults from 65, the lower age of the older-adult samples unless a study states otherwise.</summary>
+    private static readonly Applicability OlderAdults = Applicability.OlderAdults(65);
 
     public static readonly MeasureDefinition BergBalanceScale = new()
     {
@@ -50,42 +49,54 @@ public static class MeasureCatalogue
             "Standing on one leg"),
         ChangeThresholds =
         [
-            new() { Kind = ChangeThresholdKind.Mdc, Value = 2.7m, Population = "chronic stroke", AppliesTo = Chronic, Source = "Alghadir 2018" },
-            new() { Kind = ChangeThresholdKind.Mdc, Value = 4m, Population = "older adults", AppliesTo = OlderAdults, Baseline = ValueRange.Between(45, 56), Source = "Donoghue & Stokes 2009" },
-            new() { Kind = ChangeThresholdKind.Mdc, Value = 5m, Population = "older adults", AppliesTo = OlderAdults, Baseline = ValueRange.Between(35, 44), Source = "Donoghue & Stokes 2009" },
-            new() { Kind = ChangeThresholdKind.Mdc, Value = 7m, Population = "older adults", AppliesTo = OlderAdults, Baseline = ValueRange.Between(25, 34), Source = "Donoghue & Stokes 2009" },
-            new() { Kind = ChangeThresholdKind.Mdc, Value = 5m, Population = "older adults", AppliesTo = OlderAdults, Baseline = ValueRange.Between(0, 24), Source = "Donoghue & Stokes 2009" },
+            new() { Kind = ChangeThresholdKind.Mdc, Value = 2.7m, Population = "chronic stroke", AppliesTo = Chronic, Source = Bibliography.Alghadir2018 },
+            new() { Kind = ChangeThresholdKind.Mdc, Value = 4m, Population = "older adults over 65", AppliesTo = OlderAdults, Baseline = ValueRange.Between(45, 56), Source = Bibliography.DonoghueStokes2009 },
+            new() { Kind = ChangeThresholdKind.Mdc, Value = 5m, Population = "older adults over 65", AppliesTo = OlderAdults, Baseline = ValueRange.Between(35, 44), Source = Bibliography.DonoghueStokes2009 },
+            new() { Kind = ChangeThresholdKind.Mdc, Value = 7m, Population = "older adults over 65", AppliesTo = OlderAdults, Baseline = ValueRange.Between(25, 34), Source = Bibliography.DonoghueStokes2009 },
+            new() { Kind = ChangeThresholdKind.Mdc, Value = 5m, Population = "older adults over 65", AppliesTo = OlderAdults, Baseline = ValueRange.Between(0, 24), Source = Bibliography.DonoghueStokes2009 },
         ],
         CutOffs =
         [
             new()
             {
-                Title = "Fall risk (Berg < 45)",
+                Title = "Fall risk, older adults (Berg < 45)",
                 Bands =
                 [
-                    new("Fall risk (Berg < 45)", "in the fall-risk range (Berg < 45)", ValueRange.Below(45), IsConcern: true),
-                    new("Not in fall-risk range (Berg ≥ 45)", "outside the fall-risk range (Berg ≥ 45)", ValueRange.AtOrAbove(45), IsConcern: false),
+                    new("Fall risk, older adults (Berg < 45)", "in the older-adult fall-risk range (Berg < 45)", ValueRange.Below(45), IsConcern: true),
+                    new("Not in older-adult fall-risk range (Berg ≥ 45)", "outside the older-adult fall-risk range (Berg ≥ 45)", ValueRange.AtOrAbove(45), IsConcern: false),
                 ],
-                Population = "older adults",
-                Source = "Berg 1992",
-                Caveat = "Muir 2008 advises against relying on a single cut-off: fall risk rises continuously as the score falls.",
+                Population = "older adults living in residential care",
+                AppliesTo = OlderAdults,
+                Source = Bibliography.Berg1992,
+                Status = EvidenceStatus.VerifiedThroughSecondary,
+                ConfirmedThrough = Bibliography.ThorbahnNewton1996,
+                Caveat = new(
+                    "Derived in 113 elderly residents of a residential setting. In community-dwelling older adults Muir 2008 applied it as ≤ 45 "
+                    + "(so a score of exactly 45 counted as at risk): sensitivity 25 % for any fall and 45 % for multiple falls. "
+                    + "Muir 2008 advises against relying on a single cut-off: fall risk rises continuously as the score falls.",
+                    Bibliography.Muir2008),
             },
             new()
             {
-                Title = "Multiple or injurious falls (Berg ≤ 42)",
+                Title = "Multiple or injurious falls after stroke (Berg ≤ 42)",
                 Bands =
                 [
-                    new("Risk of multiple or injurious falls (Berg ≤ 42)", "in the range for multiple or injurious falls (Berg ≤ 42)", ValueRange.AtOrBelow(42), IsConcern: true),
-                    new("Above multiple-fall cut-off (Berg > 42)", "above the multiple-fall cut-off (Berg > 42)", ValueRange.Above(42), IsConcern: false),
+                    new("Risk of multiple or injurious falls after stroke (Berg ≤ 42)", "in the range for multiple or injurious falls after stroke (Berg ≤ 42)", ValueRange.AtOrBelow(42), IsConcern: true),
+                    new("Above the stroke multiple-fall cut-off (Berg > 42)", "above the stroke multiple-fall cut-off (Berg > 42)", ValueRange.Above(42), IsConcern: false),
                 ],
-                Population = "older adults",
-                Source = DomainReference,
+                Population = "stroke, about 2 months after onset",
+                AppliesTo = Stroke,
+                Source = Bibliography.Tilson2012,
+                Caveat = new(
+                    "Derived in 408 community-dwelling people who could walk, assessed about 2 months after stroke; "
+                    + "for chronic stroke it is applied beyond the time after stroke it was measured at."),
             },
         ],
         Notes =
         [
-            "An MCID of 6.5–12.5 points is reported for acute stroke (" + DomainReference + "); it is not applied because RetroWalk has no acute-stroke condition.",
-            "Norms: unverified, none shown.",
+            new("An MCID of 6.5–12.5 points is reported for acute stroke (Hayashi 2022); it is not applied because RetroWalk has no acute-stroke condition.", Bibliography.Hayashi2022),
+            new("In stroke, fall-risk cut-offs of 46.5–50.5 points are reported across studies (Matsumoto 2024); shown for information, not used to categorise.", Bibliography.Matsumoto2024),
+            new("Norms: none confirmed, none shown."),
         ],
     };
 
@@ -102,7 +113,7 @@ public static class MeasureCatalogue
         Administration = "The patient rises from an armchair, walks 3 m, turns, walks back and sits down; record the time in seconds and any walking aid.",
         ChangeThresholds =
         [
-            new() { Kind = ChangeThresholdKind.Mdc, Value = 3.2m, Population = "chronic stroke", AppliesTo = Chronic, Source = "Alghadir 2018" },
+            new() { Kind = ChangeThresholdKind.Mdc, Value = 3.2m, Population = "chronic stroke", AppliesTo = Chronic, Source = Bibliography.Alghadir2018 },
         ],
         CutOffs =
         [
@@ -115,19 +126,25 @@ public static class MeasureCatalogue
                     new("Fall risk, older adults (TUG ≥ 13.5 s)", "at or above the older-adult fall-risk cut-off (TUG ≥ 13.5 s)", ValueRange.AtOrAbove(13.5m), IsConcern: true),
                 ],
                 Population = "community-dwelling older adults",
-                Source = "Shumway-Cook 2000",
-                Caveat = "Weak screening test (sensitivity 0.31): a time under 13.5 s does not rule out fall risk.",
+                AppliesTo = OlderAdults,
+                Source = Bibliography.ShumwayCook2000,
+                Status = EvidenceStatus.VerifiedThroughSecondary,
+                ConfirmedThrough = Bibliography.Barry2014,
+                Caveat = new(
+                    "Weak screening test: in a meta-analysis of 10 studies (Barry 2014) pooled sensitivity was 0.31 and specificity 0.74, "
+                    + "so a time under 13.5 s does not rule out fall risk.",
+                    Bibliography.Barry2014),
             },
         ],
         Norms =
         [
-            new("Age 60–69", 8.1m, null, "Bohannon 2006") { AgeFrom = 60, AgeTo = 69 },
-            new("Age 70–79", 9.2m, null, "Bohannon 2006") { AgeFrom = 70, AgeTo = 79 },
-            new("Age 80–99", 11.3m, null, "Bohannon 2006") { AgeFrom = 80, AgeTo = 99 },
+            new() { Group = "Age 60–69", Mean = 8.1m, AgeFrom = 60, AgeTo = 69, Source = Bibliography.Bohannon2006 },
+            new() { Group = "Age 70–79", Mean = 9.2m, AgeFrom = 70, AgeTo = 79, Source = Bibliography.Bohannon2006 },
+            new() { Group = "Age 80–99", Mean = 11.3m, AgeFrom = 80, AgeTo = 99, Source = Bibliography.Bohannon2006 },
         ],
         Notes =
         [
-            "In stroke, fall-risk cut-offs of 15–19 s are reported (" + DomainReference + "); shown for information, not used to categorise.",
+            new("In stroke, fall-risk cut-offs of 15–19 s are reported across studies, with modest accuracy (AUC 0.66–0.70; Matsumoto 2024); shown for information, not used to categorise.", Bibliography.Matsumoto2024),
         ],
     };
 
@@ -144,27 +161,27 @@ public static class MeasureCatalogue
         Administration = "The patient walks 10 m at a comfortable pace; time the middle 6 m (or the full 10 m) and record the walking aid. Speed = distance / time.",
         ChangeThresholds =
         [
-            new() { Kind = ChangeThresholdKind.Mdc, Value = 0.10m, Population = "chronic stroke", AppliesTo = Chronic, Baseline = ValueRange.Below(0.4m), Source = "Lewek & Sykes 2019", Note = "MDC95" },
-            new() { Kind = ChangeThresholdKind.Mdc, Value = 0.15m, Population = "chronic stroke", AppliesTo = Chronic, Baseline = ValueRange.Between(0.4m, 0.8m), Source = "Lewek & Sykes 2019", Note = "MDC95" },
-            new() { Kind = ChangeThresholdKind.Mdc, Value = 0.18m, Population = "chronic stroke", AppliesTo = Chronic, Baseline = ValueRange.Above(0.8m), Source = "Lewek & Sykes 2019", Note = "MDC95" },
+            new() { Kind = ChangeThresholdKind.Mdc, Value = 0.10m, Population = "chronic stroke", AppliesTo = Chronic, Baseline = ValueRange.Below(0.4m), Source = Bibliography.LewekSykes2019, Note = "MDC95" },
+            new() { Kind = ChangeThresholdKind.Mdc, Value = 0.15m, Population = "chronic stroke", AppliesTo = Chronic, Baseline = ValueRange.Between(0.4m, 0.8m), Source = Bibliography.LewekSykes2019, Note = "MDC95" },
+            new() { Kind = ChangeThresholdKind.Mdc, Value = 0.18m, Population = "chronic stroke", AppliesTo = Chronic, Baseline = ValueRange.Above(0.8m), Source = Bibliography.LewekSykes2019, Note = "MDC95; only 15 people had a baseline above 0.8 m/s." },
             new()
             {
-                Kind = ChangeThresholdKind.Mcid, Value = 0.16m, Population = "subacute stroke", AppliesTo = Subacute, Source = "Tilson 2010",
-                Note = "Derived 20–60 days after stroke in patients with severe gait speed impairment.",
+                Kind = ChangeThresholdKind.Mcid, Value = 0.16m, Population = "subacute stroke", AppliesTo = Subacute, Source = Bibliography.Tilson2010,
+                Note = "Derived 20–60 days after stroke in patients with severe gait speed impairment (sensitivity 73.9 %, specificity 57.0 %).",
             },
             new()
             {
-                Kind = ChangeThresholdKind.Mcid, Value = 0.13m, Population = "stroke, inpatient rehabilitation", AppliesTo = [], Source = "Bohannon 2013",
+                Kind = ChangeThresholdKind.Mcid, Value = 0.13m, Population = "stroke, inpatient rehabilitation", AppliesTo = Applicability.Never, Source = Bibliography.Bohannon2013,
                 Note = "Not applied automatically: RetroWalk does not record the inpatient setting.",
             },
-            new() { Kind = ChangeThresholdKind.Mcid, Value = 0.05m, Population = "older adults", AppliesTo = OlderAdults, Source = "Perera 2006", Qualifier = "small" },
-            new() { Kind = ChangeThresholdKind.Mcid, Value = 0.10m, Population = "older adults", AppliesTo = OlderAdults, Source = "Perera 2006", Qualifier = "substantial" },
+            new() { Kind = ChangeThresholdKind.Mcid, Value = 0.05m, Population = "older adults", AppliesTo = OlderAdults, Source = Bibliography.Perera2006, Qualifier = "small" },
+            new() { Kind = ChangeThresholdKind.Mcid, Value = 0.10m, Population = "older adults", AppliesTo = OlderAdults, Source = Bibliography.Perera2006, Qualifier = "substantial" },
         ],
         CutOffs =
         [
             new()
             {
-                Title = "Ambulation category",
+                Title = "Ambulation category after stroke",
                 Bands =
                 [
                     new("Household ambulator (< 0.4 m/s)", "a household ambulator", ValueRange.Below(0.4m), IsConcern: true),
@@ -172,7 +189,14 @@ public static class MeasureCatalogue
                     new("Community ambulator (> 0.8 m/s)", "a community ambulator", ValueRange.Above(0.8m), IsConcern: false),
                 ],
                 Population = "stroke",
-                Source = "Perry 1995",
+                AppliesTo = Stroke,
+                Source = Bibliography.Perry1995,
+                Status = EvidenceStatus.VerifiedThroughSecondary,
+                ConfirmedThrough = Bibliography.Schmid2007,
+                Caveat = new(
+                    "Perry's six walking categories condensed to three speed bands; the bands rest on clinician opinion. "
+                    + "Updated cut-offs of 0.49 and 0.93 m/s are cited by Lewek & Sykes 2019.",
+                    Bibliography.Schmid2007, Bibliography.LewekSykes2019),
             },
             new()
             {
@@ -182,21 +206,23 @@ public static class MeasureCatalogue
                     new("Fall risk, older adults (comfortable < 0.76 m/s)", "below the older-adult fall-risk cut-off (comfortable < 0.76 m/s)", ValueRange.Below(0.76m), IsConcern: true),
                     new("Not in older-adult fall-risk range (≥ 0.76 m/s)", "at or above the older-adult fall-risk cut-off (0.76 m/s)", ValueRange.AtOrAbove(0.76m), IsConcern: false),
                 ],
-                Population = "community-dwelling older adults",
-                Source = "Middleton 2016",
+                Population = "community-dwelling older adults aged 65–93",
+                AppliesTo = Applicability.OlderAdults(65, 93),
+                Source = Bibliography.Middleton2016,
+                Caveat = new("Derived from falls in the previous year (retrospective), median age 82: sensitivity 65.4 %, specificity 70.9 %, AUC 0.69."),
             },
         ],
         Norms =
         [
-            new("Men 60–69", 1.34m, null, "Bohannon & Andrews 2011") { Sex = Sex.Male, AgeFrom = 60, AgeTo = 69 },
-            new("Women 60–69", 1.24m, null, "Bohannon & Andrews 2011") { Sex = Sex.Female, AgeFrom = 60, AgeTo = 69 },
-            new("Men 80–99", 0.97m, null, "Bohannon & Andrews 2011") { Sex = Sex.Male, AgeFrom = 80, AgeTo = 99 },
-            new("Women 80–99", 0.94m, null, "Bohannon & Andrews 2011") { Sex = Sex.Female, AgeFrom = 80, AgeTo = 99 },
+            new() { Group = "Men 60–69", Mean = 1.34m, Sex = Sex.Male, AgeFrom = 60, AgeTo = 69, Source = Bibliography.BohannonAndrews2011, Status = EvidenceStatus.VerifiedThroughSecondary },
+            new() { Group = "Women 60–69", Mean = 1.24m, Sex = Sex.Female, AgeFrom = 60, AgeTo = 69, Source = Bibliography.BohannonAndrews2011, Status = EvidenceStatus.VerifiedThroughSecondary },
+            new() { Group = "Men 80–99", Mean = 0.97m, Sex = Sex.Male, AgeFrom = 80, AgeTo = 99, Source = Bibliography.BohannonAndrews2011, Status = EvidenceStatus.VerifiedThroughSecondary },
+            new() { Group = "Women 80–99", Mean = 0.94m, Sex = Sex.Female, AgeFrom = 80, AgeTo = 99, Source = Bibliography.BohannonAndrews2011 },
         ],
         Notes =
         [
-            "Lewek & Sykes 2019 grouped patients by baseline comfortable speed; the MDC is chosen from the baseline value.",
-            "Fulk & He 2018 report a 6MWT MCID of 44 m when comfortable speed is below 0.4 m/s (see 6MWT).",
+            new("Lewek & Sykes 2019 grouped patients by baseline comfortable speed; the MDC is chosen from the baseline value.", Bibliography.LewekSykes2019),
+            new("The baseline comfortable speed also selects the 6MWT MCID of 44 m in subacute stroke when it is below 0.4 m/s (Fulk & He 2018; see 6MWT).", Bibliography.FulkHe2018),
         ],
     };
 
@@ -221,13 +247,15 @@ public static class MeasureCatalogue
                     new("Fall risk, older adults (fast < 1.13 m/s)", "below the older-adult fall-risk cut-off (fast < 1.13 m/s)", ValueRange.Below(1.13m), IsConcern: true),
                     new("Not in older-adult fall-risk range (≥ 1.13 m/s)", "at or above the older-adult fall-risk cut-off (1.13 m/s)", ValueRange.AtOrAbove(1.13m), IsConcern: false),
                 ],
-                Population = "community-dwelling older adults",
-                Source = "Middleton 2016",
+                Population = "community-dwelling older adults aged 65–93",
+                AppliesTo = Applicability.OlderAdults(65, 93),
+                Source = Bibliography.Middleton2016,
+                Caveat = new("Derived from falls in the previous year (retrospective), median age 82: sensitivity 76.6 %, specificity 60.0 %, AUC 0.71."),
             },
         ],
         Notes =
         [
-            "The catalogue's MDC, MCID, ambulation categories and norms for gait speed are for comfortable pace; none is applied to fast pace.",
+            new("The catalogue's MDC, MCID, ambulation categories and norms for gait speed are for comfortable pace; none is applied to fast pace."),
         ],
     };
 
@@ -242,6 +270,14 @@ public static class MeasureCatalogue
         Decimals = 1,
         Direction = MeasureDirection.LowerIsBetter,
         Administration = "The patient walks backward 3 m at a comfortable pace; record the time in seconds. After stroke, walk 5 m and time the middle 3 m.",
+        ChangeThresholds =
+        [
+            new()
+            {
+                Kind = ChangeThresholdKind.Mdc, Value = 1.57m, Population = "stroke", AppliesTo = Stroke, Source = Bibliography.Kocaman2021,
+                Note = "41 people with stroke, retest after 2 days (SEM 1.11 s); the time since stroke is not stated in the abstract.",
+            },
+        ],
         CutOffs =
         [
             new()
@@ -252,19 +288,27 @@ public static class MeasureCatalogue
                     new("Not in older-adult high-fall-risk range (≤ 4.5 s)", "at or below the older-adult fall-risk cut-off (4.5 s)", ValueRange.AtOrBelow(4.5m), IsConcern: false),
                     new("High fall risk, older adults (> 4.5 s)", "above the older-adult high-fall-risk cut-off (> 4.5 s)", ValueRange.Above(4.5m), IsConcern: true),
                 ],
-                Population = "older adults",
-                Source = "Carter 2019",
-                NotApplicableTo = Stroke,
-                NotApplicableReason = "Not discriminative in stroke.",
+                Population = "community-dwelling older adults walking without an aid and without a neurological diagnosis (retrospective falls)",
+                AppliesTo = OlderAdults,
+                Source = Bibliography.Carter2019,
+                ConfirmedThrough = Bibliography.Carter2020,
+                Status = EvidenceStatus.Unverified,
+                Caveat = new(
+                    "Not used to categorise. It was derived from falls already reported (retrospective) in older adults walking without an aid, "
+                    + "and it lies below the mean time of older non-fallers (5.1 ± 1.3 s, Polo-Ferrero 2025), so most non-fallers would be flagged. "
+                    + "In 483 community-dwelling older adults the best cut-off was 5.5 s, with weak accuracy (sensitivity 59.5 %, specificity 68.6 %, AUC 0.655). "
+                    + "The original paper's DOI or PMID is not yet recorded. In stroke, times did not differ by fall history (Kapan 2023: 35 people within a month of stroke).",
+                    Bibliography.PoloFerrero2025, Bibliography.Kapan2023),
             },
         ],
         Norms =
         [
-            new("Older-adult non-fallers", 5.1m, 1.3m, "Polo-Ferrero 2025"),
+            new() { Group = "Older-adult non-fallers", Mean = 5.1m, StandardDeviation = 1.3m, Source = Bibliography.PoloFerrero2025 },
         ],
         Notes =
         [
-            "The published MDC is for backward gait speed (BWS), not for time; no MCID is published.",
+            new("The MDC of 1.57 s for time is from stroke (Kocaman 2021); backward gait speed has its own MDC (DeMark 2023).", Bibliography.Kocaman2021, Bibliography.DeMark2023),
+            new("No MCID is in the catalogue: none was found in the literature checked."),
         ],
     };
 
@@ -282,10 +326,10 @@ public static class MeasureCatalogue
         DerivedFrom = MeasureCodes.ThreeMetreBackwardWalk,
         ChangeThresholds =
         [
-            new() { Kind = ChangeThresholdKind.Mdc, Value = 0.07m, Population = "subacute stroke", AppliesTo = Subacute, Source = "DeMark 2023" },
-            new() { Kind = ChangeThresholdKind.Mdc, Value = 0.11m, Population = "chronic stroke", AppliesTo = Chronic, Source = "DeMark 2023" },
+            new() { Kind = ChangeThresholdKind.Mdc, Value = 0.07m, Population = "subacute stroke", AppliesTo = Subacute, Source = Bibliography.DeMark2023, Note = "From two trials in one session; day-to-day error may be larger." },
+            new() { Kind = ChangeThresholdKind.Mdc, Value = 0.11m, Population = "chronic stroke", AppliesTo = Chronic, Source = Bibliography.DeMark2023, Note = "From two trials in one session; day-to-day error may be larger." },
         ],
-        Notes = ["No MCID is published."],
+        Notes = [new("No MCID is in the catalogue: none was found in the literature checked.")],
     };
 
     public static readonly MeasureDefinition SixMinuteWalk = new()
@@ -301,15 +345,31 @@ public static class MeasureCatalogue
         Administration = "The patient walks as far as possible in 6 minutes on a 20–50 m course; record the distance in metres.",
         ChangeThresholds =
         [
-            new() { Kind = ChangeThresholdKind.Mcid, Value = 71m, Population = "stroke", AppliesTo = Stroke, Source = "Fulk & He 2018", Qualifier = "mRS anchor" },
-            new() { Kind = ChangeThresholdKind.Mcid, Value = 65m, Population = "stroke", AppliesTo = Stroke, Source = "Fulk & He 2018", Qualifier = "SIS anchor" },
-            new() { Kind = ChangeThresholdKind.Mcid, Value = 20m, Population = "older adults", AppliesTo = OlderAdults, Source = "Perera 2006", Qualifier = "small" },
-            new() { Kind = ChangeThresholdKind.Mcid, Value = 50m, Population = "older adults", AppliesTo = OlderAdults, Source = "Perera 2006", Qualifier = "substantial" },
+            new()
+            {
+                Kind = ChangeThresholdKind.Mcid, Value = 44m, Population = "subacute stroke (2–6 months), baseline comfortable gait speed < 0.4 m/s",
+                AppliesTo = Subacute, BaselineGaitSpeed = ValueRange.Below(0.4m), Source = Bibliography.FulkHe2018, Qualifier = "mRS anchor",
+                Note = "The only value the authors endorse (AUC 0.72); it needs a baseline 10MWT at comfortable pace.",
+            },
+            new()
+            {
+                Kind = ChangeThresholdKind.Mcid, Value = 71m, Population = "stroke, 2–6 months after onset", AppliesTo = Applicability.Never, Source = Bibliography.FulkHe2018, Qualifier = "mRS anchor",
+                Note = "Not applied: poor discrimination (AUC 0.66), and the authors could not estimate an accurate MCID at a baseline speed of 0.4 m/s or faster.",
+            },
+            new()
+            {
+                Kind = ChangeThresholdKind.Mcid, Value = 65m, Population = "stroke, 2–6 months after onset", AppliesTo = Applicability.Never, Source = Bibliography.FulkHe2018, Qualifier = "SIS anchor",
+                Note = "Not applied: poor discrimination (AUC 0.59), and the authors could not estimate an accurate MCID at a baseline speed of 0.4 m/s or faster.",
+            },
+            new() { Kind = ChangeThresholdKind.Mcid, Value = 20m, Population = "older adults", AppliesTo = OlderAdults, Source = Bibliography.Perera2006, Qualifier = "small" },
+            new() { Kind = ChangeThresholdKind.Mcid, Value = 50m, Population = "older adults", AppliesTo = OlderAdults, Source = Bibliography.Perera2006, Qualifier = "substantial" },
         ],
         Notes =
         [
-            "Fulk & He 2018 also report an MCID of 44 m in stroke when baseline comfortable gait speed is below 0.4 m/s; not applied automatically because it depends on the 10MWT.",
-            "Predicted distance: Enright & Sherrill 1998 (see SixMinuteWalk.Predicted).",
+            new("Fulk & He 2018 derived their MCIDs between 2 and 6 months after stroke. Only 44 m, for a baseline comfortable gait speed below 0.4 m/s, "
+                + "discriminated acceptably; it is applied in subacute stroke when such a baseline 10MWT exists. 71 m and 65 m are shown, not applied, and none is applied in chronic stroke.",
+                Bibliography.FulkHe2018),
+            new("Predicted distance: Enright & Sherrill 1998 equations, derived in healthy adults aged 40–80.", Bibliography.EnrightSherrill1998),
         ],
     };
 
@@ -338,8 +398,16 @@ public static class MeasureCatalogue
             "Steps"),
         ChangeThresholds =
         [
-            new() { Kind = ChangeThresholdKind.Mdc, Value = 5.02m, Population = "community-dwelling stroke", AppliesTo = Chronic, Source = DomainReference },
-            new() { Kind = ChangeThresholdKind.Mdc, Value = 6m, Population = "subacute stroke", AppliesTo = Subacute, Source = "van Bloemendaal et al." },
+            new()
+            {
+                Kind = ChangeThresholdKind.Mdc, Value = 5.02m, Population = "community-dwelling stroke", AppliesTo = Chronic, Source = Bibliography.FgaCommunityStroke,
+                Status = EvidenceStatus.Unverified, Note = "Unverified: the study's bibliographic record is not confirmed, so it is never used.",
+            },
+            new()
+            {
+                Kind = ChangeThresholdKind.Mdc, Value = 6m, Population = "subacute stroke (median 6 weeks)", AppliesTo = Subacute, Source = Bibliography.VanBloemendaal2019,
+                Status = EvidenceStatus.Unverified, Note = "Unverified: the value is in the abstract, but the paper's DOI or PMID is not yet recorded, so it is never used.",
+            },
         ],
         CutOffs =
         [
@@ -351,8 +419,10 @@ public static class MeasureCatalogue
                     new("Fall risk, older adults (FGA ≤ 22)", "in the older-adult fall-risk range (FGA ≤ 22)", ValueRange.AtOrBelow(22), IsConcern: true),
                     new("Not in older-adult fall-risk range (FGA > 22)", "outside the older-adult fall-risk range (FGA > 22)", ValueRange.Above(22), IsConcern: false),
                 ],
-                Population = "community-dwelling older adults",
-                Source = "Wrisley & Kumar 2010",
+                Population = "community-dwelling older adults aged 60–90",
+                AppliesTo = Applicability.OlderAdults(60, 90),
+                Source = Bibliography.WrisleyKumar2010,
+                Caveat = new("Small sample (35 people, followed for 6 months): sensitivity 100 %, specificity 72 %."),
             },
         ],
     };
@@ -398,12 +468,15 @@ public static class MeasureCatalogue
                     new("ABC ≥ 67% (unverified cut-off)", "at or above 67% (unverified cut-off)", ValueRange.AtOrAbove(67), IsConcern: false),
                 ],
                 Population = "older adults",
-                Source = Unverified,
-                IsVerified = false,
-                Caveat = "Unverified: shown for information only, never used to categorise.",
+                AppliesTo = OlderAdults,
+                Source = Bibliography.LajoieGallagher2004,
+                Status = EvidenceStatus.Unverified,
+                Caveat = new(
+                    "Unverified: usually attributed to Lajoie & Gallagher 2004, but 67 % was not found there. Shown for information only, never used to categorise.",
+                    Bibliography.LajoieGallagher2004),
             },
         ],
-        Notes = ["MDC and MCID: unverified, none shown."],
+        Notes = [new("MDC and MCID: none confirmed, none shown.")],
     };
 
     public static readonly MeasureDefinition DynamicGaitIndex = new()
@@ -429,8 +502,12 @@ public static class MeasureCatalogue
             "Steps"),
         ChangeThresholds =
         [
-            new() { Kind = ChangeThresholdKind.Mdc, Value = 1.9m, Population = "chronic stroke", AppliesTo = Chronic, Source = "Alghadir 2018" },
-            new() { Kind = ChangeThresholdKind.Mdc, Value = 2.9m, Population = "older adults", AppliesTo = OlderAdults, Source = DomainReference },
+            new() { Kind = ChangeThresholdKind.Mdc, Value = 1.9m, Population = "chronic stroke", AppliesTo = Chronic, Source = Bibliography.Alghadir2018 },
+            new()
+            {
+                Kind = ChangeThresholdKind.Mdc, Value = 2.9m, Population = "older adults over 65 with falls or near-falls", AppliesTo = OlderAdults, Source = Bibliography.Romero2011,
+                Note = "From inter-rater re-scoring of videos, not from a repeated test.",
+            },
         ],
         CutOffs =
         [
@@ -439,11 +516,17 @@ public static class MeasureCatalogue
                 Title = "Fall risk (DGI ≤ 19)",
                 Bands =
                 [
-                    new("Fall risk (DGI ≤ 19)", "in the fall-risk range (DGI ≤ 19)", ValueRange.AtOrBelow(19), IsConcern: true),
-                    new("Not in fall-risk range (DGI > 19)", "outside the fall-risk range (DGI > 19)", ValueRange.Above(19), IsConcern: false),
+                    new("Fall risk (DGI ≤ 19, unverified)", "in the fall-risk range (DGI ≤ 19, unverified cut-off)", ValueRange.AtOrBelow(19), IsConcern: true),
+                    new("DGI > 19 (unverified cut-off)", "above 19 (unverified cut-off)", ValueRange.Above(19), IsConcern: false),
                 ],
                 Population = "community-dwelling older adults",
-                Source = "Shumway-Cook 1997",
+                AppliesTo = OlderAdults,
+                Source = Bibliography.ShumwayCookBaldwin1997,
+                Status = EvidenceStatus.Unverified,
+                Caveat = new(
+                    "Unverified: attributed to Shumway-Cook 1997, but neither 1997 paper's abstract gives a DGI cut-off, and the paper and page are not confirmed. "
+                    + "Shown for information only, never used to categorise.",
+                    Bibliography.ShumwayCookBaldwin1997, Bibliography.ShumwayCookGruber1997),
             },
         ],
     };
@@ -469,12 +552,13 @@ public static class MeasureCatalogue
                     new("Within healthy older-adult range (≤ 12 s)", "within the healthy older-adult range (≤ 12 s)", ValueRange.AtOrBelow(12), IsConcern: false),
                     new("Slower than 12 s (stroke range)", "slower than the 12 s cut-off that separates stroke from healthy older adults", ValueRange.Above(12), IsConcern: true),
                 ],
-                Population = "chronic stroke and healthy older adults",
-                Source = "Mong 2010",
-                Caveat = "Separates people after stroke from healthy older adults; it is not a fall-risk cut-off.",
+                Population = "chronic stroke compared with healthy older adults",
+                AppliesTo = Chronic,
+                Source = Bibliography.Mong2010,
+                Caveat = new("Separates people after stroke from healthy older adults (12 per group; sensitivity 83 %, specificity 75 %); it is not a fall-risk cut-off."),
             },
         ],
-        Notes = ["MDC: unverified, none shown."],
+        Notes = [new("MDC: none confirmed, none shown.")],
     };
 
     public static readonly MeasureDefinition MiniBesTest = new()
@@ -506,9 +590,9 @@ public static class MeasureCatalogue
             "Timed Up and Go with dual task"),
         ChangeThresholds =
         [
-            new() { Kind = ChangeThresholdKind.Mdc, Value = 3.0m, Population = "chronic stroke", AppliesTo = Chronic, Source = DomainReference },
-            new() { Kind = ChangeThresholdKind.Mcid, Value = 4m, Population = "stroke, outpatient rehabilitation", AppliesTo = Stroke, Source = "Beauchamp 2021", Qualifier = "small" },
-            new() { Kind = ChangeThresholdKind.Mcid, Value = 5m, Population = "stroke, outpatient rehabilitation", AppliesTo = Stroke, Source = "Beauchamp 2021", Qualifier = "substantial" },
+            new() { Kind = ChangeThresholdKind.Mdc, Value = 3.0m, Population = "chronic stroke", AppliesTo = Chronic, Source = Bibliography.Tsang2013, Note = "MDC95; retest within 10 days." },
+            new() { Kind = ChangeThresholdKind.Mcid, Value = 4m, Population = "stroke, outpatient rehabilitation", AppliesTo = Stroke, Source = Bibliography.Beauchamp2021, Qualifier = "small" },
+            new() { Kind = ChangeThresholdKind.Mcid, Value = 5m, Population = "stroke, outpatient rehabilitation", AppliesTo = Stroke, Source = Bibliography.Beauchamp2021, Qualifier = "substantial" },
         ],
     };
 

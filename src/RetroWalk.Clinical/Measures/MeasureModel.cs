@@ -1,4 +1,5 @@
 using System.Globalization;
+using RetroWalk.Clinical.Evidence;
 
 namespace RetroWalk.Clinical.Measures;
 
@@ -95,11 +96,30 @@ public sealed record MeasureItem(int Number, string Name, int MinScore, int MaxS
 }
 
 /// <summary>
-/// A published MDC or MCID. It is applied only to patients whose <see cref="Condition"/> is in
-/// <see cref="AppliesTo"/> (empty: shown in the catalogue, never applied) and, when
-/// <see cref="Baseline"/> is set, only when the baseline value lies in that range.
+/// A catalogue value taken from a published source: the reference it comes from, how far it has been checked,
+/// and (for a value confirmed through another paper) the secondary source that quotes it. A value is used for
+/// a conclusion only when <see cref="IsVerified"/>; a verified value's reference always has a DOI or PMID.
 /// </summary>
-public sealed record ChangeThreshold
+public abstract record SourcedValue
+{
+    public required Reference Source { get; init; }
+
+    public EvidenceStatus Status { get; init; } = EvidenceStatus.Verified;
+
+    /// <summary>The secondary source through which the value was confirmed, if any.</summary>
+    public Reference? ConfirmedThrough { get; init; }
+
+    /// <summary>False for a value that is not confirmed or whose source lacks a DOI or PMID; it is never used for a conclusion.</summary>
+    public bool IsVerified => Status != EvidenceStatus.Unverified;
+}
+
+/// <summary>
+/// A published MDC or MCID. It is applied only to patients it <see cref="AppliesTo"/> (condition, and age for
+/// older-adult values) and, when <see cref="Baseline"/> is set, only when the baseline value lies in that range;
+/// when <see cref="BaselineGaitSpeed"/> is set, only when the patient's baseline comfortable gait speed is known
+/// and lies in that range.
+/// </summary>
+public sealed record ChangeThreshold : SourcedValue
 {
     public required ChangeThresholdKind Kind { get; init; }
 
@@ -109,20 +129,17 @@ public sealed record ChangeThreshold
     /// <summary>The study population as shown to users, e.g. "chronic stroke".</summary>
     public required string Population { get; init; }
 
-    public required IReadOnlyList<Condition> AppliesTo { get; init; }
-
-    /// <summary>Short citation, e.g. "Lewek &amp; Sykes 2019".</summary>
-    public required string Source { get; init; }
+    public required Applicability AppliesTo { get; init; }
 
     public ValueRange? Baseline { get; init; }
+
+    /// <summary>Baseline comfortable gait speed (m/s) the value was derived for, e.g. below 0.4 m/s.</summary>
+    public ValueRange? BaselineGaitSpeed { get; init; }
 
     /// <summary>Tier or anchor, e.g. "small", "substantial", "mRS anchor".</summary>
     public string? Qualifier { get; init; }
 
     public string? Note { get; init; }
-
-    /// <summary>False for a value the domain reference marks unverified; never used for a conclusion.</summary>
-    public bool IsVerified { get; init; } = true;
 
     public string Abbreviation => Kind == ChangeThresholdKind.Mdc ? "MDC" : "MCID";
 
@@ -141,9 +158,10 @@ public sealed record CutOffLine(decimal Value, string Label, bool IsVerified);
 
 /// <summary>
 /// Cut-offs from one source that split the range of a measure into bands (fall risk or not;
-/// household / limited community / community ambulator).
+/// household / limited community / community ambulator). Used to categorise only patients it
+/// <see cref="AppliesTo"/>, and only when verified.
 /// </summary>
-public sealed record CutOffScheme
+public sealed record CutOffScheme : SourcedValue
 {
     /// <summary>Short title, e.g. "Fall risk (Berg &lt; 45)".</summary>
     public required string Title { get; init; }
@@ -153,18 +171,10 @@ public sealed record CutOffScheme
 
     public required string Population { get; init; }
 
-    public required string Source { get; init; }
+    public required Applicability AppliesTo { get; init; }
 
-    /// <summary>Limits of the cut-off that a user must see next to it.</summary>
-    public string? Caveat { get; init; }
-
-    /// <summary>False for a cut-off the domain reference marks unverified; it is never used to categorise.</summary>
-    public bool IsVerified { get; init; } = true;
-
-    /// <summary>Conditions for which the cut-off is known not to apply.</summary>
-    public IReadOnlyList<Condition> NotApplicableTo { get; init; } = [];
-
-    public string? NotApplicableReason { get; init; }
+    /// <summary>Limits of the cut-off that a user must see next to it (accuracy, sample, how it was derived).</summary>
+    public Remark? Caveat { get; init; }
 
     /// <summary>The boundaries between bands, for chart lines.</summary>
     public IReadOnlyList<CutOffLine> Lines =>
@@ -175,13 +185,17 @@ public sealed record CutOffScheme
             .Distinct()
             .Select(v => new CutOffLine(v, IsVerified ? Title : Title + " (unverified)", IsVerified)),
     ];
-
-    public bool AppliesTo(Condition condition) => !NotApplicableTo.Contains(condition);
 }
 
 /// <summary>A published reference value for healthy people (mean, optional SD).</summary>
-public sealed record Norm(string Group, decimal Mean, decimal? StandardDeviation, string Source)
+public sealed record Norm : SourcedValue
 {
+    public required string Group { get; init; }
+
+    public required decimal Mean { get; init; }
+
+    public decimal? StandardDeviation { get; init; }
+
     public Sex? Sex { get; init; }
 
     public int? AgeFrom { get; init; }
@@ -225,7 +239,8 @@ public sealed record MeasureDefinition
 
     public IReadOnlyList<Norm> Norms { get; init; } = [];
 
-    public IReadOnlyList<string> Notes { get; init; } = [];
+    /// <summary>Notes shown with the measure, each with the sources it draws on.</summary>
+    public IReadOnlyList<Remark> Notes { get; init; } = [];
 
     /// <summary>Code of the measure this one is calculated from (backward speed from 3MBWT).</summary>
     public string? DerivedFrom { get; init; }
@@ -238,4 +253,17 @@ public sealed record MeasureDefinition
     public IReadOnlyList<ChangeThreshold> Mdcs => [.. ChangeThresholds.Where(t => t.Kind == ChangeThresholdKind.Mdc)];
 
     public IReadOnlyList<ChangeThreshold> Mcids => [.. ChangeThresholds.Where(t => t.Kind == ChangeThresholdKind.Mcid)];
+
+    /// <summary>Every sourced value of the measure: change thresholds, cut-offs and norms, in catalogue order.</summary>
+    public IEnumerable<SourcedValue> SourcedValues => [.. ChangeThresholds, .. CutOffs, .. Norms];
+
+    /// <summary>Every reference the measure relies on (values, their confirming sources, caveats and notes), without repeats.</summary>
+    public IReadOnlyList<Reference> References =>
+    [
+        .. SourcedValues.SelectMany(v => new[] { v.Source, v.ConfirmedThrough })
+            .Concat(CutOffs.SelectMany(c => c.Caveat?.Sources ?? []))
+            .Concat(Notes.SelectMany(n => n.Sources))
+            .OfType<Reference>()
+            .Distinct(),
+    ];
 }

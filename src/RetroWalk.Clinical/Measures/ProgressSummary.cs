@@ -5,10 +5,11 @@ public static class ProgressSummary
 {
     /// <summary>
     /// One sentence per measure, e.g. "Comfortable gait speed rose 0.17 m/s (0.45 → 0.62 m/s), more
-    /// than the MCID of 0.16 m/s for subacute stroke (Tilson 2010); now a limited community ambulator."
+    /// than the MCID of 0.16 m/s for subacute stroke (Tilson 2010); now a limited community ambulator (Perry 1995)."
+    /// Every value and category names its source's short label.
     /// </summary>
-    public static string Sentence(string code, Condition condition, decimal baseline, decimal latest) =>
-        Sentence(ChangeInterpretation.Interpret(code, condition, baseline, latest));
+    public static string Sentence(string code, PatientProfile patient, decimal baseline, decimal latest) =>
+        Sentence(ChangeInterpretation.Interpret(code, patient, baseline, latest));
 
     public static string Sentence(ChangeInterpretationResult result)
     {
@@ -34,7 +35,7 @@ public static class ProgressSummary
 
         if (result.LatestCategories is [var category, ..])
         {
-            clauses.Add("now " + category.Band.Phrase);
+            clauses.Add($"now {category.Band.Phrase} ({category.Source.Label})");
         }
 
         return string.Join("; ", clauses) + ".";
@@ -42,7 +43,7 @@ public static class ProgressSummary
 
     private static string ThresholdClauses(ChangeInterpretationResult result)
     {
-        var population = ChangeInterpretation.PopulationText(result.Condition);
+        var population = result.Patient.PopulationText;
         if (!result.Mdc.IsAvailable && !result.Mcid.IsAvailable)
         {
             return $"no published MDC or MCID for {population}";
@@ -69,6 +70,6 @@ public static class ProgressSummary
             _ => "less than",
         };
         var baseline = t.Baseline is { } b ? $" with baseline {m.Unit.Append(b.Display())}" : "";
-        return $"{comparison} the {t.DisplayName} of {m.Published(t.Value)} for {t.Population}{baseline} ({t.Source})";
+        return $"{comparison} the {t.DisplayName} of {m.Published(t.Value)} for {t.Population}{baseline} ({t.Source.Label})";
     }
 }

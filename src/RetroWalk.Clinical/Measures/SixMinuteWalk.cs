@@ -1,3 +1,5 @@
+using RetroWalk.Clinical.Evidence;
+
 namespace RetroWalk.Clinical.Measures;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace RetroWalk.Clinical.Measures;
 /// </summary>
 public sealed record SixMinuteWalkPrediction(decimal? PredictedMetres, string? NotApplicableReason, string? Caveat)
 {
-    public string Source { get; init; } = SixMinuteWalk.Source;
+    public Reference Source { get; init; } = SixMinuteWalk.Source;
 
     public bool IsAvailable => PredictedMetres is not null;
 }
@@ -14,7 +16,7 @@ public sealed record SixMinuteWalkPrediction(decimal? PredictedMetres, string? N
 /// <summary>Predicted 6-minute walk distance (Enright &amp; Sherrill 1998).</summary>
 public static class SixMinuteWalk
 {
-    public const string Source = "Enright & Sherrill 1998";
+    public static Reference Source => Bibliography.EnrightSherrill1998;
 
     /// <summary>
     /// Men: 7.57 × height(cm) − 5.02 × age − 1.76 × weight(kg) − 309.

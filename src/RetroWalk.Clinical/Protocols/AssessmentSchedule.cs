@@ -131,9 +131,6 @@ public static class AssessmentSchedule
     public static bool IsDueByEndOfWeek(PlannedAssessment assessment, DateOnly monday) =>
         assessment.IsOutstanding && assessment.DueDate <= monday.AddDays(6);
 
-    /// <summary>The Monday of the calendar week of <paramref name="date"/>.</summary>
-    public static DateOnly MondayOf(DateOnly date) => date.AddDays(-(((int)date.DayOfWeek + 6) % 7));
-
     private static PlannedAssessment Status(
         OutcomeAssessment plan, DateOnly due, DateOnly opens, DateOnly closes, IReadOnlyCollection<RecordedAssessment> recorded, DateOnly today)
     {

@@ -163,8 +163,9 @@ public sealed record SafetyRules
 
 /// <summary>
 /// Before the session: a reading above a maximum (or below the minimum heart rate) means no session today.
-/// Blood pressure limits are the trial exclusion of resting BP &gt; 200/100 mmHg; the heart-rate range and
-/// pain limit are clinic defaults to adjust.
+/// Blood pressure limits are the exclusion of resting BP &gt; 200/100 mmHg in the backward-treadmill trial
+/// registration NCT02710773 (not one of the templates' trials); the heart-rate range and pain limit are clinic
+/// defaults to adjust.
 /// </summary>
 public sealed record ScreeningLimits
 {

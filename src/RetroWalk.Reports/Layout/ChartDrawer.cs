@@ -33,7 +33,7 @@ internal static class ChartDrawer
         var gfx = w.Gfx;
         var top = w.Y;
         var title = chart.Unit.Length > 0 ? $"{chart.Title} ({chart.Unit})" : chart.Title;
-        gfx.DrawString(title, w.Fonts.ChartTitle, ReportStyle.AccentBrush, w.Left, top, XStringFormats.TopLeft);
+        TextPainter.Draw(gfx, title, w.Fonts.ChartTitle, ReportStyle.AccentBrush, w.Left, top, XStringFormats.TopLeft);
         var origin = new XPoint(w.Left, top + TitleHeight);
         w.Y = top + Height(w) + legendHeight + 8;
 
@@ -41,7 +41,7 @@ internal static class ChartDrawer
         {
             var frame = Map(layout.Plot, origin, scale);
             gfx.DrawRectangle(Pen(ChartPalette.Grid, ChartPalette.GridWidth * scale), frame);
-            gfx.DrawString(ReportText.NoData, w.Fonts.Body, ReportStyle.MutedBrush, frame.Center, XStringFormats.Center);
+            TextPainter.Draw(gfx, ReportText.NoData, w.Fonts.Body, ReportStyle.MutedBrush, frame.Center.X, frame.Center.Y, XStringFormats.Center);
             return;
         }
 
@@ -125,7 +125,8 @@ internal static class ChartDrawer
             };
             for (var i = 0; i < label.Lines.Count; i++)
             {
-                gfx.DrawString(label.Lines[i], font, Brush(ChartPalette.ColourOf(label.Kind)), P(label.AnchorX, label.TextY + (i * layout.Size.LineHeight)), format);
+                var at = P(label.AnchorX, label.TextY + (i * layout.Size.LineHeight));
+                TextPainter.Draw(gfx, label.Lines[i], font, Brush(ChartPalette.ColourOf(label.Kind)), at.X, at.Y, format);
             }
         }
     }
@@ -160,7 +161,7 @@ internal static class ChartDrawer
             foreach (var (entry, width) in lines[i])
             {
                 Swatch(gfx, entry.Kind, x, middle, scale);
-                gfx.DrawString(entry.Text, font, text, x + LegendSwatch + 4, middle, XStringFormats.CenterLeft);
+                TextPainter.Draw(gfx, entry.Text, font, text, x + LegendSwatch + 4, middle, XStringFormats.CenterLeft);
                 x += width + LegendGap;
             }
         }

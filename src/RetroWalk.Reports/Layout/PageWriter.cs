@@ -13,7 +13,8 @@ internal sealed record PageFrame(
     string PatientName,
     string DateOfBirthLine,
     string RecordNumberLine,
-    string GeneratedLine);
+    string GeneratedLine,
+    string? IdentifierLine = null);
 
 /// <summary>
 /// Adds pages as content flows and keeps the cursor. Headers are drawn when a page is added;
@@ -110,10 +111,10 @@ internal sealed class PageWriter
             var gfx = pages[i];
             var textTop = PageHeight - BottomMargin - lineHeight;
             gfx.DrawLine(ReportStyle.RulePen, Left, textTop - 4, Right, textTop - 4);
-            gfx.DrawString(frame.GeneratedLine, footer, ReportStyle.MutedBrush, Left, textTop, XStringFormats.TopLeft);
-            gfx.DrawString(ConfidentialLine, footer, ReportStyle.MutedBrush, (Left + Right) / 2, textTop, XStringFormats.TopCenter);
+            TextPainter.Draw(gfx, frame.GeneratedLine, footer, ReportStyle.MutedBrush, Left, textTop, XStringFormats.TopLeft);
+            TextPainter.Draw(gfx, ConfidentialLine, footer, ReportStyle.MutedBrush, (Left + Right) / 2, textTop, XStringFormats.TopCenter);
             var pageLine = string.Create(CultureInfo.InvariantCulture, $"Page {i + 1} of {total}");
-            gfx.DrawString(pageLine, footer, ReportStyle.TextBrush, Right, textTop, XStringFormats.TopRight);
+            TextPainter.Draw(gfx, pageLine, footer, ReportStyle.TextBrush, Right, textTop, XStringFormats.TopRight);
             gfx.Dispose();
         }
         pages.Clear();
@@ -139,6 +140,10 @@ internal sealed class PageWriter
         rightPatientEnd = headerRight.Count;
         TextLayout.AppendWrapped(headerRight, Gfx, frame.DateOfBirthLine, Fonts.HeaderText, rightWidth);
         TextLayout.AppendWrapped(headerRight, Gfx, frame.RecordNumberLine, Fonts.HeaderText, rightWidth);
+        if (frame.IdentifierLine is not null)
+        {
+            TextLayout.AppendWrapped(headerRight, Gfx, frame.IdentifierLine, Fonts.HeaderText, rightWidth);
+        }
         var rightHeight = 0.0;
         for (var i = 0; i < headerRight.Count; i++)
         {
@@ -161,7 +166,7 @@ internal sealed class PageWriter
         for (var i = 0; i < headerLeft!.Count; i++)
         {
             var font = LeftFont(i);
-            Gfx.DrawString(headerLeft[i], font, i < leftClinicLines ? ReportStyle.AccentBrush : ReportStyle.MutedBrush, Left, y, XStringFormats.TopLeft);
+            TextPainter.Draw(Gfx, headerLeft[i], font, i < leftClinicLines ? ReportStyle.AccentBrush : ReportStyle.MutedBrush, Left, y, XStringFormats.TopLeft);
             y += TextLayout.LineHeight(font);
         }
 
@@ -169,7 +174,7 @@ internal sealed class PageWriter
         for (var i = 0; i < headerRight!.Count; i++)
         {
             var font = RightFont(i);
-            Gfx.DrawString(headerRight[i], font, ReportStyle.TextBrush, Right, y, XStringFormats.TopRight);
+            TextPainter.Draw(Gfx, headerRight[i], font, ReportStyle.TextBrush, Right, y, XStringFormats.TopRight);
             y += TextLayout.LineHeight(font);
         }
 

@@ -80,7 +80,7 @@ internal static class TableWriter
         PageWriter w, string caption, double captionHeight, List<string>[] headerCells, double[] widths, double headerHeight, double headerLineHeight)
     {
         w.NewPage();
-        w.Gfx.DrawString(caption + " (continued)", w.Fonts.SubHeading, ReportStyle.AccentBrush, w.Left, w.Y, XStringFormats.TopLeft);
+        TextPainter.Draw(w.Gfx, caption + " (continued)", w.Fonts.SubHeading, ReportStyle.AccentBrush, w.Left, w.Y, XStringFormats.TopLeft);
         w.Y += captionHeight;
         DrawHeader(w, headerCells, widths, headerHeight, headerLineHeight);
     }
@@ -95,7 +95,7 @@ internal static class TableWriter
             var y = w.Y + Padding;
             foreach (var line in headerCells[i])
             {
-                gfx.DrawString(line, w.Fonts.TableBold, ReportStyle.TextBrush, x + Padding, y, XStringFormats.TopLeft);
+                TextPainter.Draw(gfx, line, w.Fonts.TableBold, ReportStyle.TextBrush, x + Padding, y, XStringFormats.TopLeft);
                 y += lineHeight;
             }
             x += widths[i];
@@ -120,7 +120,7 @@ internal static class TableWriter
             var lines = cells[i];
             for (var l = firstLine; l < Math.Min(lines.Count, firstLine + lineCount); l++)
             {
-                gfx.DrawString(lines[l], w.Fonts.Table, ReportStyle.TextBrush, x + Padding, y, XStringFormats.TopLeft);
+                TextPainter.Draw(gfx, lines[l], w.Fonts.Table, ReportStyle.TextBrush, x + Padding, y, XStringFormats.TopLeft);
                 y += lineHeight;
             }
             x += widths[i];

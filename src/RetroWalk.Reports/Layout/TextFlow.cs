@@ -15,7 +15,7 @@ internal static class TextFlow
             w.Y += 10;
         }
         w.EnsureSpace(height + keepWithNext);
-        w.Gfx.DrawString(text, font, ReportStyle.AccentBrush, w.Left, w.Y, XStringFormats.TopLeft);
+        TextPainter.Draw(w.Gfx, text, font, ReportStyle.AccentBrush, w.Left, w.Y, XStringFormats.TopLeft);
         w.Y += TextLayout.LineHeight(font) + 2;
         w.Gfx.DrawLine(ReportStyle.RulePen, w.Left, w.Y, w.Right, w.Y);
         w.Y += 6;
@@ -25,7 +25,7 @@ internal static class TextFlow
     {
         var font = w.Fonts.SubHeading;
         w.EnsureSpace(TextLayout.LineHeight(font) + 30);
-        w.Gfx.DrawString(text, font, ReportStyle.TextBrush, w.Left, w.Y, XStringFormats.TopLeft);
+        TextPainter.Draw(w.Gfx, text, font, ReportStyle.TextBrush, w.Left, w.Y, XStringFormats.TopLeft);
         w.Y += TextLayout.LineHeight(font) + 3;
     }
 
@@ -43,7 +43,7 @@ internal static class TextFlow
                 continue;
             }
             w.EnsureSpace(lineHeight);
-            w.Gfx.DrawString(line, font, brush, w.Left + indent, w.Y, XStringFormats.TopLeft);
+            TextPainter.Draw(w.Gfx, line, font, brush, w.Left + indent, w.Y, XStringFormats.TopLeft);
             w.Y += lineHeight;
         }
         w.Y += 2;
@@ -62,9 +62,9 @@ internal static class TextFlow
                 w.EnsureSpace(lineHeight);
                 if (i == 0)
                 {
-                    w.Gfx.DrawString("•", font, ReportStyle.AccentBrush, w.Left + 2, w.Y, XStringFormats.TopLeft);
+                    TextPainter.Draw(w.Gfx, "•", font, ReportStyle.AccentBrush, w.Left + 2, w.Y, XStringFormats.TopLeft);
                 }
-                w.Gfx.DrawString(lines[i], font, ReportStyle.TextBrush, w.Left + indent, w.Y, XStringFormats.TopLeft);
+                TextPainter.Draw(w.Gfx, lines[i], font, ReportStyle.TextBrush, w.Left + indent, w.Y, XStringFormats.TopLeft);
                 w.Y += lineHeight;
             }
             w.Y += 2;
@@ -76,8 +76,8 @@ internal static class TextFlow
     {
         const double gap = 16;
         var columnWidth = (w.Width - gap) / 2;
-        var leftLines = LayOutPairs(w, left, columnWidth);
-        var rightLines = LayOutPairs(w, right, columnWidth);
+        var leftLines = LayOutPairs(w, left, columnWidth, LabelWidth(w, left, columnWidth));
+        var rightLines = LayOutPairs(w, right, columnWidth, LabelWidth(w, right, columnWidth));
         var lineHeight = TextLayout.LineHeight(w.Fonts.Body);
         var height = Math.Max(leftLines.Count, rightLines.Count) * lineHeight;
         w.EnsureSpace(height);
@@ -86,16 +86,21 @@ internal static class TextFlow
         w.Y += height + 4;
     }
 
-    /// <summary>Label/value pairs across the full width; each pair kept together.</summary>
-    public static void Pairs(PageWriter w, IReadOnlyList<(string Label, string Value)> pairs)
+    /// <summary>
+    /// Label/value pairs across the full width; each pair kept together. With <paramref name="sharedLabelColumn"/>
+    /// every value starts at the same indent (a list such as references); otherwise each label sets its own.
+    /// </summary>
+    public static void Pairs(PageWriter w, IReadOnlyList<(string Label, string Value)> pairs, bool sharedLabelColumn = false)
     {
         var lineHeight = TextLayout.LineHeight(w.Fonts.Body);
+        double? shared = sharedLabelColumn ? LabelWidth(w, pairs, w.Width) : null;
         foreach (var pair in pairs)
         {
-            var lines = LayOutPairs(w, [pair], w.Width);
+            var labelWidth = shared ?? LabelWidth(w, [pair], w.Width);
+            var lines = LayOutPairs(w, [pair], w.Width, labelWidth);
             w.EnsureSpace(lines.Count * lineHeight);
-            DrawPairs(w, lines, w.Left, LabelWidth(w, [pair], w.Width));
-            w.Y += lines.Count * lineHeight;
+            DrawPairs(w, lines, w.Left, labelWidth);
+            w.Y += lines.Count * lineHeight + (sharedLabelColumn ? 2 : 0);
         }
         w.Y += 4;
     }
@@ -111,9 +116,8 @@ internal static class TextFlow
         return Math.Min(widest + 10, width * 0.4);
     }
 
-    private static List<(string? Label, string Value)> LayOutPairs(PageWriter w, IReadOnlyList<(string Label, string Value)> pairs, double width)
+    private static List<(string? Label, string Value)> LayOutPairs(PageWriter w, IReadOnlyList<(string Label, string Value)> pairs, double width, double labelWidth)
     {
-        var labelWidth = LabelWidth(w, pairs, width);
         var result = new List<(string?, string)>();
         foreach (var (label, value) in pairs)
         {
@@ -134,9 +138,9 @@ internal static class TextFlow
         {
             if (label is not null)
             {
-                w.Gfx.DrawString(label, w.Fonts.BodyBold, ReportStyle.MutedBrush, x, y, XStringFormats.TopLeft);
+                TextPainter.Draw(w.Gfx, label, w.Fonts.BodyBold, ReportStyle.MutedBrush, x, y, XStringFormats.TopLeft);
             }
-            w.Gfx.DrawString(value, w.Fonts.Body, ReportStyle.TextBrush, x + labelWidth, y, XStringFormats.TopLeft);
+            TextPainter.Draw(w.Gfx, value, w.Fonts.Body, ReportStyle.TextBrush, x + labelWidth, y, XStringFormats.TopLeft);
             y += lineHeight;
         }
     }

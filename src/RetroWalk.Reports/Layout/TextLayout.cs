@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using PdfSharp.Drawing;
+using RetroWalk.Reports.Text;
 
 namespace RetroWalk.Reports.Layout;
 
@@ -9,10 +10,25 @@ internal static class TextLayout
 {
     public static double LineHeight(XFont font) => font.GetHeight();
 
-    /// <summary>Width of <paramref name="text"/> in points: the sum of cached character advances (PDFsharp does not kern).</summary>
+    /// <summary>Width of <paramref name="text"/> in points as <see cref="TextPainter"/> draws it (PDFsharp does not kern).</summary>
     public static double Width(XGraphics gfx, string text, XFont font) => Width(gfx, text.AsSpan(), font);
 
     public static double Width(XGraphics gfx, ReadOnlySpan<char> text, XFont font)
+    {
+        if (LineShaper.IsPlain(text))
+        {
+            return RunWidth(gfx, text, font);
+        }
+        var total = 0.0;
+        foreach (var run in LineShaper.Runs(text.ToString(), font))
+        {
+            total += RunWidth(gfx, run.Text, run.Font);
+        }
+        return total;
+    }
+
+    /// <summary>Width of text in one font: the sum of cached character advances.</summary>
+    public static double RunWidth(XGraphics gfx, ReadOnlySpan<char> text, XFont font)
     {
         var widths = Widths.GetValue(font, _ => new CharWidths());
         var total = 0.0;
@@ -71,7 +87,7 @@ internal static class TextLayout
         }
 
         var spaceWidth = Width(gfx, " ", font);
-        foreach (var rawParagraph in text.Split('\n'))
+        foreach (var rawParagraph in LineShaper.WithNotes(text).Split('\n'))
         {
             var paragraph = rawParagraph.TrimEnd('\r');
             var line = new System.Text.StringBuilder();

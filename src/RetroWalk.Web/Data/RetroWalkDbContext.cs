@@ -1,8 +1,10 @@
 using System.Linq.Expressions;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using RetroWalk.Web.Data.Auditing;
+using RetroWalk.Web.Data.Providers;
 using RetroWalk.Web.Features.Clinics;
 using RetroWalk.Web.Features.Patients;
 using RetroWalk.Web.Infrastructure;
@@ -10,7 +12,7 @@ using RetroWalk.Web.Infrastructure;
 namespace RetroWalk.Web.Data;
 
 public sealed class RetroWalkDbContext(DbContextOptions<RetroWalkDbContext> options, ICurrentUser currentUser)
-    : IdentityDbContext<ApplicationUser, IdentityRole, string>(options)
+    : IdentityDbContext<ApplicationUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
     /// <summary>Named query filters; ignore one with <c>IgnoreQueryFilters([QueryFilters.Archived])</c>.</summary>
     public static class QueryFilters
@@ -33,10 +35,14 @@ public sealed class RetroWalkDbContext(DbContextOptions<RetroWalkDbContext> opti
     public DbSet<Patient> Patients => Set<Patient>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    /// <summary>The data-protection key ring (sign-in cookies, antiforgery), shared by every instance.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(RetroWalkDbContext).Assembly);
+        DatabaseProvider.Of(Database).ConfigureModel(builder);
 
         builder.Entity<ApplicationUser>(user =>
         {

@@ -7,6 +7,7 @@ using RetroWalk.Web.Features.Programs;
 using RetroWalk.Web.Features.Protocols;
 using RetroWalk.Web.Features.Reports;
 using RetroWalk.Web.Features.Sessions;
+using RetroWalk.Web.Infrastructure.Jobs;
 
 namespace RetroWalk.Web.Features;
 
@@ -17,16 +18,22 @@ public static class FeatureRegistration
         builder.Services.AddScoped<PatientService>();
         builder.Services.AddScoped<StaffService>();
         builder.Services.AddScoped<AuditLogService>();
+        builder.Services.AddScoped<AccessLog>();
+        builder.Services.AddScoped<AccessLogService>();
         builder.Services.AddScoped<ClinicService>();
         builder.Services.AddScoped<ClinicSettingsService>();
         builder.Services.AddScoped<ProtocolService>();
         builder.Services.AddScoped<ProgrammeService>();
         builder.Services.AddScoped<SessionService>();
         builder.Services.AddSingleton<IProgressReportRenderer>(
-            new ProgressReportRenderer(builder.Configuration["Reports:FontDirectory"]));
+            new ProgressReportRenderer(builder.Configuration["Reports:FontDirectory"], builder.Configuration["Reports:FallbackFontDirectory"]));
         builder.Services.AddScoped<ReportModelBuilder>();
         builder.Services.AddScoped<ReportService>();
-        builder.Services.AddSingleton<ReportBatches>();
+        builder.Services.AddOptions<ReportRenderOptions>().BindConfiguration(ReportRenderOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<ReportRenderGate>();
+        builder.Services.AddScoped<ReportIssuer>();
+        builder.Services.AddScoped<ReportBatches>();
+        builder.Services.AddSingleton<IJobHandler, ReportBatchJob>();
         builder.Services.AddScoped<AssessmentService>();
         builder.Services.AddScoped<ProgressService>();
         builder.Services.AddScoped<AssessmentPlanService>();
@@ -36,5 +43,5 @@ public static class FeatureRegistration
 
     /// <summary>Plain HTTP endpoints of the features (downloads and the like).</summary>
     public static IEndpointRouteBuilder MapRetroWalkEndpoints(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapReportEndpoints();
+        endpoints.MapReportEndpoints().MapAccessLogEndpoints();
 }

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using RetroWalk.Web.Components.Account;
 using RetroWalk.Web.Data;
+using RetroWalk.Web.Infrastructure.Security;
 
 namespace RetroWalk.Web.Infrastructure;
 
@@ -34,10 +35,9 @@ public static class IdentityRegistration
             cookie.Cookie.SameSite = SameSiteMode.Strict;
             cookie.ExpireTimeSpan = TimeSpan.FromHours(10);
             cookie.SlidingExpiration = true;
+            cookie.Events.OnValidatePrincipal = SignInSessions.ValidateCookieAsync;
         });
-
-        // A deactivated account or a changed password ends other sign-ins within a minute.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddScoped<SignInSessions>();
 
         services.AddIdentityCore<ApplicationUser>(options =>
             {
@@ -48,17 +48,25 @@ public static class IdentityRegistration
                 options.Password.RequireLowercase = true;
                 options.Password.RequireUppercase = true;
                 options.Password.RequireNonAlphanumeric = false;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // Wrong passwords and codes make the account wait progressively longer: see LockoutPolicy.
+                options.Lockout.MaxFailedAccessAttempts = LockoutPolicy.FreeFailures + 1;
+                options.Lockout.DefaultLockoutTimeSpan = LockoutPolicy.Longest;
                 options.Lockout.AllowedForNewUsers = true;
                 options.Stores.SchemaVersion = RetroWalkDbContext.IdentitySchema;
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<RetroWalkDbContext>()
-            .AddSignInManager()
+            .AddUserManager<RetroWalkUserManager>()
+            .AddSignInManager<RetroWalkSignInManager>()
+            .AddPasswordValidator<CommonPasswordValidator>()
+            .AddPasswordValidator<EmailInPasswordValidator>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<AuthenticatorCodes>(TokenOptions.DefaultAuthenticatorProvider)
             .AddClaimsPrincipalFactory<RetroWalkClaimsPrincipalFactory>();
         services.AddScoped<IUserConfirmation<ApplicationUser>, ActiveAccountConfirmation>();
+        services.AddScoped<TwoFactorPolicy>();
+
+        builder.AddSignInProtection();
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
@@ -77,7 +85,8 @@ internal sealed class RetroWalkClaimsPrincipalFactory(
     UserManager<ApplicationUser> userManager,
     RoleManager<IdentityRole> roleManager,
     IOptions<IdentityOptions> options,
-    IDbContextFactory<RetroWalkDbContext> dbFactory)
+    IDbContextFactory<RetroWalkDbContext> dbFactory,
+    TwoFactorPolicy twoFactor)
     : UserClaimsPrincipalFactory<ApplicationUser, IdentityRole>(userManager, roleManager, options)
 {
     public const string MustChangePassword = "retrowalk:must-change-password";
@@ -94,30 +103,48 @@ internal sealed class RetroWalkClaimsPrincipalFactory(
         {
             identity.AddClaim(new Claim(MustChangePassword, "true"));
         }
+        if (!user.TwoFactorEnabled && await twoFactor.IsRequiredAsync(user))
+        {
+            identity.AddClaim(new Claim(TwoFactorPolicy.MustEnrolClaim, "true"));
+        }
         return identity;
     }
 }
 
-/// <summary>After signing in with a one-time password, every page leads to the change-password page.</summary>
-internal sealed class MustChangePasswordMiddleware(RequestDelegate next)
+/// <summary>
+/// After signing in with a one-time password, every page leads to the change-password page; then, for someone
+/// who must use two-factor sign-in and has not set it up, every page leads to the authenticator set-up.
+/// </summary>
+internal sealed class AccountRequirementsMiddleware(RequestDelegate next)
 {
     private const string ChangePasswordPath = "/Account/Manage/ChangePassword";
+    private const string EnableAuthenticatorPath = "/Account/Manage/EnableAuthenticator";
 
     public Task InvokeAsync(HttpContext context)
     {
         var path = context.Request.Path;
-        if (context.User.HasClaim(RetroWalkClaimsPrincipalFactory.MustChangePassword, "true")
-            && HttpMethods.IsGet(context.Request.Method)
-            && !path.StartsWithSegments(ChangePasswordPath)
-            && !path.StartsWithSegments("/Account/Logout")
-            && !path.StartsWithSegments("/_framework")
-            && !path.StartsWithSegments("/_content")
-            && !path.StartsWithSegments("/_blazor")
-            && Path.GetExtension(path.Value) is null or "")
+        if (!HttpMethods.IsGet(context.Request.Method)
+            || path.StartsWithSegments("/Account/Logout")
+            || path.StartsWithSegments("/_framework")
+            || path.StartsWithSegments("/_content")
+            || path.StartsWithSegments("/_blazor")
+            || Path.GetExtension(path.Value) is not (null or ""))
         {
-            context.Response.Redirect(ChangePasswordPath);
+            return next(context);
+        }
+        var user = context.User;
+        var requirement = user.HasClaim(RetroWalkClaimsPrincipalFactory.MustChangePassword, "true") ? ChangePasswordPath
+            : user.HasClaim(TwoFactorPolicy.MustEnrolClaim, "true") ? EnableAuthenticatorPath
+            : null;
+        if (requirement is not null && !path.StartsWithSegments(requirement) && !IsAuthenticatorSetUp(path))
+        {
+            context.Response.Redirect(requirement);
             return Task.CompletedTask;
         }
         return next(context);
     }
+
+    /// <summary>Pages that are part of setting up the authenticator (recovery codes shown after it).</summary>
+    private static bool IsAuthenticatorSetUp(PathString path) =>
+        path.StartsWithSegments(EnableAuthenticatorPath) || path.StartsWithSegments("/Account/Manage/GenerateRecoveryCodes");
 }

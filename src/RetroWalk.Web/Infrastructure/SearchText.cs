@@ -9,9 +9,13 @@ namespace RetroWalk.Web.Infrastructure;
 /// </summary>
 public static class SearchText
 {
+    /// <summary>A folded text is at most this many times as long as the text (see <c>Patient.SearchTextMaxLength</c>).</summary>
+    public const int MaxGrowth = 3;
+
     public static string Fold(string text)
     {
-        var decomposed = text.Normalize(NormalizationForm.FormD);
+        // Noncharacters (U+FFFE and kin) belong in no name and make normalisation throw: they fold to nothing.
+        var decomposed = RemoveNoncharacters(text).Normalize(NormalizationForm.FormD);
         var folded = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
         {
@@ -33,4 +37,10 @@ public static class SearchText
         }
         return folded.ToString().Normalize(NormalizationForm.FormC);
     }
+
+    private static string RemoveNoncharacters(string text) =>
+        text.AsSpan().IndexOfAny(Noncharacters) < 0 ? text : string.Concat(text.Where(c => !Noncharacters.Contains(c)));
+
+    private static readonly System.Buffers.SearchValues<char> Noncharacters = System.Buffers.SearchValues.Create(
+        [.. Enumerable.Range(0xFDD0, 32).Select(c => (char)c), '\uFFFE', '\uFFFF']);
 }

@@ -43,6 +43,8 @@ public enum SaveStatus
     Invalid,
     Conflict,
     NotFound,
+    /// <summary>The database could not be reached; nothing was saved and the input can be saved again.</summary>
+    Unavailable,
 }
 
 /// <summary>The outcome of a save: saved (with the record's id and new version), or why not.</summary>
@@ -53,6 +55,7 @@ public sealed record SaveResult(SaveStatus Status, Guid Id = default, Guid Versi
     public static SaveResult Saved(Guid id, Guid version) => new(SaveStatus.Saved, id, version);
     public static SaveResult Invalid(FieldErrors errors) => new(SaveStatus.Invalid, Errors: errors, Message: "Please correct the highlighted fields. Nothing was saved.");
     public static SaveResult NotFound() => new(SaveStatus.NotFound, Message: "That record does not exist or belongs to another clinic.");
+    public static SaveResult Unavailable() => new(SaveStatus.Unavailable, Message: DatabaseOutage.SaveMessage);
 
     public static SaveResult Conflict(string what) => new(SaveStatus.Conflict,
         Message: $"Someone else changed this {what} after you opened it. Nothing was saved. Reload to see their changes, then make yours again.");

@@ -7,6 +7,9 @@ using RetroWalk.Web.Data;
 using RetroWalk.Web.Features;
 using RetroWalk.Web.Features.Clinics;
 using RetroWalk.Web.Features.Demo;
+using RetroWalk.Web.Infrastructure.Security;
+
+using RetroWalk.Web.Infrastructure.Jobs;
 
 namespace RetroWalk.Web.Infrastructure;
 
@@ -32,34 +35,32 @@ public static class WebRegistration
             snackbar.HideTransitionDuration = 150;
         });
         builder.Services.AddScoped<Feedback>();
+        builder.Services.AddScoped<ClinicFormats>();
         builder.Services.AddHttpContextAccessor();
+        builder.AddRetroWalkSecurity();
         builder.AddRetroWalkFeatures();
+        builder.AddRetroWalkJobs();
 
-        var dataProtection = builder.Services.AddDataProtection().SetApplicationName("RetroWalk");
-        if (builder.Configuration["DataProtection:KeysDirectory"] is { Length: > 0 } keys)
-        {
-            // Shared by every instance (a volume in docker-compose.yml) so sign-in cookies survive restarts.
-            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keys));
-        }
+        // One key ring for every instance, in the database: a sign-in cookie (or anything else protected) made by
+        // one instance is read by all, and survives restarts and redeployments. It lives and is backed up with the
+        // data it protects; guard the database and its backups accordingly.
+        builder.Services.AddDataProtection().SetApplicationName("RetroWalk").PersistKeysToDbContext<RetroWalkDbContext>();
         return builder;
     }
 
     public static WebApplication UseRetroWalk(this WebApplication app)
     {
-        if (app.Environment.IsDevelopment())
-        {
-            app.UseMigrationsEndPoint();
-        }
-        else
+        app.UseRetroWalkSecurityHeaders();
+        if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
-            app.UseHsts();
         }
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseMiddleware<CurrentUserMiddleware>();
-        app.UseMiddleware<MustChangePasswordMiddleware>();
+        app.UseMiddleware<AccountRequirementsMiddleware>();
         app.UseAuthorization();
         app.UseAntiforgery();
 
@@ -67,7 +68,7 @@ public static class WebRegistration
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         app.MapRetroWalkEndpoints();
-        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapRetroWalkHealth();
         return app;
     }
 

@@ -248,7 +248,7 @@ public sealed class ChartLayoutTests
     public void TheMeasuresCutOffLabelsNameTheirBands()
     {
         var walk = MeasureCatalogue.Get(MeasureCodes.TenMetreWalkComfortable);
-        var ambulation = walk.CutOffs.Single(s => s.Title == "Ambulation category");
+        var ambulation = walk.CutOffs.Single(s => s.Title == "Ambulation category after stroke");
 
         var labels = CutOffLabels.For(ambulation, walk.Unit);
 
@@ -261,12 +261,9 @@ public sealed class ChartLayoutTests
     public void ACutOffNamesTheBandOfConcernBesideIt()
     {
         static CategoryBand Band(string name, ValueRange range, bool concern) => new(name, name, range, concern);
-        var falls = new CutOffScheme
+        var falls = MeasureCatalogue.Get(MeasureCodes.TimedUpAndGo).CutOffs[0] with
         {
-            Title = "Fall risk (TUG ≥ 13.5 s)",
             Bands = [Band("Below cut-off (TUG < 13.5 s)", ValueRange.Below(13.5m), false), Band("Fall risk (TUG ≥ 13.5 s)", ValueRange.AtOrAbove(13.5m), true)],
-            Population = "older adults",
-            Source = "Shumway-Cook 2000",
         };
         var stroke = falls with
         {

@@ -14,20 +14,20 @@ public class ChangeInterpretationTests
     [InlineData(12.7, 16.0, ThresholdComparison.Above, ChangeDirection.Worsened)]
     public void TugChangeIsComparedWithTheMdcInBothDirections(double baseline, double latest, ThresholdComparison comparison, ChangeDirection direction)
     {
-        var r = ChangeInterpretation.Interpret("TUG", Condition.ChronicStroke, (decimal)baseline, (decimal)latest);
+        var r = ChangeInterpretation.Interpret("TUG", TestPatients.ChronicStroke, (decimal)baseline, (decimal)latest);
 
         Assert.Equal(comparison, r.Mdc.Comparison);
         Assert.Equal(comparison != ThresholdComparison.Below, r.Mdc.IsMet);
         Assert.Equal(direction, r.Direction);
         Assert.Equal(3.2m, r.Mdc.Threshold!.Value);
         Assert.Equal("chronic stroke", r.Mdc.PopulationUsed);
-        Assert.Equal("Alghadir 2018", r.Mdc.Source);
+        Assert.Equal("Alghadir 2018", r.Mdc.Source!.Label);
     }
 
     [Fact]
     public void TugFallOfExactlyMdcCountsAsDetectable()
     {
-        var r = ChangeInterpretation.Interpret("TUG", Condition.ChronicStroke, 16.0m, 12.8m);
+        var r = ChangeInterpretation.Interpret("TUG", TestPatients.ChronicStroke, 16.0m, 12.8m);
         Assert.Equal(-3.2m, r.Change);
         Assert.Equal(3.2m, r.Improvement);
         Assert.True(r.Mdc.IsMet);
@@ -44,11 +44,11 @@ public class ChangeInterpretationTests
     [InlineData(0.62, 0.45, ThresholdComparison.Above, ChangeDirection.Worsened)]
     public void GaitSpeedChangeIsComparedWithTheMcidInBothDirections(double baseline, double latest, ThresholdComparison comparison, ChangeDirection direction)
     {
-        var r = ChangeInterpretation.Interpret("10MWT-C", Condition.SubacuteStroke, (decimal)baseline, (decimal)latest);
+        var r = ChangeInterpretation.Interpret("10MWT-C", TestPatients.SubacuteStroke, (decimal)baseline, (decimal)latest);
 
         Assert.Equal(comparison, r.Mcid.Comparison);
         Assert.Equal(direction, r.Direction);
-        Assert.Equal("Tilson 2010", r.Mcid.Source);
+        Assert.Equal("Tilson 2010", r.Mcid.Source!.Label);
         Assert.Equal("subacute stroke", r.Mcid.PopulationUsed);
     }
 
@@ -57,7 +57,7 @@ public class ChangeInterpretationTests
     [InlineData(40, 43, ThresholdComparison.Above)]
     [InlineData(43, 40, ThresholdComparison.Above)]
     public void BergWholePointChangesAgainstTheChronicStrokeMdcOf2Point7(int baseline, int latest, ThresholdComparison expected) =>
-        Assert.Equal(expected, ChangeInterpretation.Interpret("BBS", Condition.ChronicStroke, baseline, latest).Mdc.Comparison);
+        Assert.Equal(expected, ChangeInterpretation.Interpret("BBS", TestPatients.ChronicStroke, baseline, latest).Mdc.Comparison);
 
     [Theory]
     [InlineData(56, 4)]
@@ -71,18 +71,18 @@ public class ChangeInterpretationTests
     public void BergMdcForOlderAdultsDependsOnBaseline(int baseline, int expectedMdc)
     {
         var latest = baseline == 56 ? 50 : baseline + 1;
-        var r = ChangeInterpretation.Interpret("BBS", Condition.OlderAdultFallRisk, baseline, latest);
+        var r = ChangeInterpretation.Interpret("BBS", TestPatients.OlderAdult, baseline, latest);
         Assert.Equal(expectedMdc, r.Mdc.Threshold!.Value);
-        Assert.Equal("Donoghue & Stokes 2009", r.Mdc.Source);
-        Assert.StartsWith("older adults, baseline ", r.Mdc.PopulationUsed, StringComparison.Ordinal);
+        Assert.Equal("Donoghue & Stokes 2009", r.Mdc.Source!.Label);
+        Assert.StartsWith("older adults over 65, baseline ", r.Mdc.PopulationUsed, StringComparison.Ordinal);
     }
 
     [Fact]
     public void BergOlderAdultChangeOfExactlyTheBaselineMdcMeetsIt()
     {
-        var r = ChangeInterpretation.Interpret("BBS", Condition.OlderAdultFallRisk, 40, 45);
+        var r = ChangeInterpretation.Interpret("BBS", TestPatients.OlderAdult, 40, 45);
         Assert.Equal(ThresholdComparison.Equal, r.Mdc.Comparison);
-        Assert.Equal("older adults, baseline 35–44 points", r.Mdc.PopulationUsed);
+        Assert.Equal("older adults over 65, baseline 35–44 points", r.Mdc.PopulationUsed);
     }
 
     [Theory]
@@ -92,15 +92,15 @@ public class ChangeInterpretationTests
     [InlineData(0.81, 0.18)]
     public void GaitSpeedMdcInChronicStrokeDependsOnBaselineSpeed(double baseline, double expectedMdc)
     {
-        var r = ChangeInterpretation.Interpret("10MWT-C", Condition.ChronicStroke, (decimal)baseline, 1.2m);
+        var r = ChangeInterpretation.Interpret("10MWT-C", TestPatients.ChronicStroke, (decimal)baseline, 1.2m);
         Assert.Equal((decimal)expectedMdc, r.Mdc.Threshold!.Value);
-        Assert.Equal("Lewek & Sykes 2019", r.Mdc.Source);
+        Assert.Equal("Lewek & Sykes 2019", r.Mdc.Source!.Label);
     }
 
     [Fact]
     public void NoMdcOrMcidIsPublishedForKneeOsteoarthritis()
     {
-        var r = ChangeInterpretation.Interpret("TUG", Condition.KneeOsteoarthritis, 12.0m, 8.0m);
+        var r = ChangeInterpretation.Interpret("TUG", TestPatients.KneeOsteoarthritis, 12.0m, 8.0m);
 
         Assert.False(r.Mdc.IsAvailable);
         Assert.False(r.Mdc.IsMet);
@@ -116,7 +116,7 @@ public class ChangeInterpretationTests
     public void SubacuteStrokeMcidIsNotUsedForChronicStroke()
     {
         // 0.16 m/s is published for subacute stroke only; chronic stroke gets no MCID, not a fallback.
-        var r = ChangeInterpretation.Interpret("10MWT-C", Condition.ChronicStroke, 0.45m, 0.80m);
+        var r = ChangeInterpretation.Interpret("10MWT-C", TestPatients.ChronicStroke, 0.45m, 0.80m);
         Assert.False(r.Mcid.IsAvailable);
         Assert.True(r.Mdc.IsAvailable);
     }
@@ -126,7 +126,7 @@ public class ChangeInterpretationTests
     {
         foreach (var condition in Enum.GetValues<Condition>())
         {
-            var applicable = ChangeInterpretation.Applicable(MeasureCatalogue.TenMetreWalkComfortable, ChangeThresholdKind.Mcid, condition, 0.5m);
+            var applicable = ChangeInterpretation.Applicable(MeasureCatalogue.TenMetreWalkComfortable, ChangeThresholdKind.Mcid, TestPatients.Of(condition), 0.5m);
             Assert.DoesNotContain(applicable, t => t.Value == 0.13m);
         }
     }
@@ -139,36 +139,23 @@ public class ChangeInterpretationTests
     [InlineData(0.50, 0.70, 0.10, ThresholdComparison.Above)]
     public void TieredMcidReportsTheLargestTierMet(double baseline, double latest, double tier, ThresholdComparison comparison)
     {
-        var r = ChangeInterpretation.Interpret("10MWT-C", Condition.OlderAdultFallRisk, (decimal)baseline, (decimal)latest);
+        var r = ChangeInterpretation.Interpret("10MWT-C", TestPatients.OlderAdult, (decimal)baseline, (decimal)latest);
         Assert.Equal((decimal)tier, r.Mcid.Threshold!.Value);
         Assert.Equal(comparison, r.Mcid.Comparison);
-        Assert.Equal("Perera 2006", r.Mcid.Source);
-    }
-
-    [Theory]
-    [InlineData(200, 260, 65, ThresholdComparison.Below, "SIS anchor")]
-    [InlineData(200, 268, 65, ThresholdComparison.Above, "SIS anchor")]
-    [InlineData(200, 271, 71, ThresholdComparison.Equal, "mRS anchor")]
-    public void SixMinuteWalkMcidInStrokeUsesTheAnchorTheChangeMeets(int baseline, int latest, int mcid, ThresholdComparison comparison, string anchor)
-    {
-        var r = ChangeInterpretation.Interpret("6MWT", Condition.SubacuteStroke, baseline, latest);
-        Assert.Equal(mcid, r.Mcid.Threshold!.Value);
-        Assert.Equal(comparison, r.Mcid.Comparison);
-        Assert.Equal(anchor, r.Mcid.Threshold.Qualifier);
-        Assert.False(r.Mdc.IsAvailable);
+        Assert.Equal("Perera 2006", r.Mcid.Source!.Label);
     }
 
     [Fact]
     public void BackwardSpeedMdcDiffersBetweenSubacuteAndChronicStroke()
     {
-        Assert.Equal(0.07m, ChangeInterpretation.Interpret("BWS", Condition.SubacuteStroke, 0.3m, 0.4m).Mdc.Threshold!.Value);
-        Assert.Equal(0.11m, ChangeInterpretation.Interpret("BWS", Condition.ChronicStroke, 0.3m, 0.4m).Mdc.Threshold!.Value);
+        Assert.Equal(0.07m, ChangeInterpretation.Interpret("BWS", TestPatients.SubacuteStroke, 0.3m, 0.4m).Mdc.Threshold!.Value);
+        Assert.Equal(0.11m, ChangeInterpretation.Interpret("BWS", TestPatients.ChronicStroke, 0.3m, 0.4m).Mdc.Threshold!.Value);
     }
 
     [Fact]
     public void AbcChangeIsNeverJudgedAgainstAnUnverifiedValue()
     {
-        var r = ChangeInterpretation.Interpret("ABC", Condition.OlderAdultFallRisk, 40m, 80m);
+        var r = ChangeInterpretation.Interpret("ABC", TestPatients.OlderAdult, 40m, 80m);
         Assert.False(r.Mdc.IsAvailable);
         Assert.False(r.Mcid.IsAvailable);
         Assert.Empty(r.LatestCategories);
@@ -177,19 +164,19 @@ public class ChangeInterpretationTests
     [Fact]
     public void PercentChangeIsRelativeToBaseline()
     {
-        Assert.Equal(18.4m, ChangeInterpretation.Interpret("BBS", Condition.ChronicStroke, 38, 45).PercentChange);
-        Assert.Equal(-29.3m, ChangeInterpretation.Interpret("TUG", Condition.ChronicStroke, 18.4m, 13.0m).PercentChange);
+        Assert.Equal(18.4m, ChangeInterpretation.Interpret("BBS", TestPatients.ChronicStroke, 38, 45).PercentChange);
+        Assert.Equal(-29.3m, ChangeInterpretation.Interpret("TUG", TestPatients.ChronicStroke, 18.4m, 13.0m).PercentChange);
     }
 
     [Fact]
     public void PercentChangeFromAZeroBaselineIsNotDefined() =>
-        Assert.Null(ChangeInterpretation.Interpret("6MWT", Condition.ChronicStroke, 0, 100).PercentChange);
+        Assert.Null(ChangeInterpretation.Interpret("6MWT", TestPatients.ChronicStroke, 0, 100).PercentChange);
 
     [Fact]
     public void ValuesAreComparedAtDisplayPrecision()
     {
         // 10 m in 22.2 s = 0.4504… m/s → 0.45; 10 m in 16.1 s = 0.6211… m/s → 0.62.
-        var r = ChangeInterpretation.Interpret("10MWT-C", Condition.SubacuteStroke,
+        var r = ChangeInterpretation.Interpret("10MWT-C", TestPatients.SubacuteStroke,
             MeasureScoring.GaitSpeed(10m, 22.2m).MetresPerSecond, MeasureScoring.GaitSpeed(10m, 16.1m).MetresPerSecond);
 
         Assert.Equal(0.45m, r.Baseline);
@@ -200,7 +187,7 @@ public class ChangeInterpretationTests
     [Fact]
     public void UnchangedValueIsNeitherImprovedNorWorsened()
     {
-        var r = ChangeInterpretation.Interpret("BBS", Condition.ChronicStroke, 40, 40);
+        var r = ChangeInterpretation.Interpret("BBS", TestPatients.ChronicStroke, 40, 40);
         Assert.Equal(ChangeDirection.Unchanged, r.Direction);
         Assert.Equal(ThresholdComparison.Below, r.Mdc.Comparison);
     }
@@ -208,7 +195,7 @@ public class ChangeInterpretationTests
     [Fact]
     public void MdcBandSurroundsTheBaseline()
     {
-        var r = ChangeInterpretation.Interpret("TUG", Condition.ChronicStroke, 18.4m, 13.0m);
+        var r = ChangeInterpretation.Interpret("TUG", TestPatients.ChronicStroke, 18.4m, 13.0m);
         Assert.Equal(15.2m, r.MdcBandLower);
         Assert.Equal(21.6m, r.MdcBandUpper);
     }
@@ -216,16 +203,16 @@ public class ChangeInterpretationTests
     [Fact]
     public void InvalidValuesAreRejectedWithTheFieldMessage()
     {
-        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => ChangeInterpretation.Interpret("BBS", Condition.ChronicStroke, 38, 57));
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => ChangeInterpretation.Interpret("BBS", TestPatients.ChronicStroke, 38, 57));
         Assert.Contains("Berg Balance Scale must be between 0 and 56 points.", ex.Message, StringComparison.Ordinal);
-        Assert.Throws<ArgumentOutOfRangeException>(() => ChangeInterpretation.Interpret("TUG", Condition.ChronicStroke, -1, 10));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ChangeInterpretation.Interpret("TUG", TestPatients.ChronicStroke, -1, 10));
     }
 
     [Fact]
     public void CategoriesAreGivenAtBaselineAndLatest()
     {
-        var r = ChangeInterpretation.Interpret("BBS", Condition.ChronicStroke, 38, 45);
-        Assert.Equal("Fall risk (Berg < 45)", r.BaselineCategories[0].Text);
-        Assert.Equal("Not in fall-risk range (Berg ≥ 45)", r.LatestCategories[0].Text);
+        var r = ChangeInterpretation.Interpret("BBS", TestPatients.OlderAdult, 38, 45);
+        Assert.Equal("Fall risk, older adults (Berg < 45)", Assert.Single(r.BaselineCategories).Text);
+        Assert.Equal("Not in older-adult fall-risk range (Berg ≥ 45)", Assert.Single(r.LatestCategories).Text);
     }
 }

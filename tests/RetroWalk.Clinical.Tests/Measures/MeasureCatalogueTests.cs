@@ -1,3 +1,4 @@
+using RetroWalk.Clinical.Evidence;
 using RetroWalk.Clinical.Measures;
 
 namespace RetroWalk.Clinical.Tests.Measures;
@@ -148,38 +149,30 @@ public class MeasureCatalogueTests
     }
 
     [Fact]
-    public void EveryPublishedValueHasASourceAndAPopulation()
+    public void EveryPublishedValueHasAPopulation()
     {
         foreach (var m in MeasureCatalogue.All)
         {
             Assert.All(m.ChangeThresholds, t =>
             {
-                Assert.False(string.IsNullOrWhiteSpace(t.Source), $"{m.Code} {t.DisplayName} has no source");
                 Assert.False(string.IsNullOrWhiteSpace(t.Population), $"{m.Code} {t.DisplayName} has no population");
                 Assert.True(t.Value > 0, $"{m.Code} {t.DisplayName} is not positive");
             });
-            Assert.All(m.CutOffs, s =>
-            {
-                Assert.False(string.IsNullOrWhiteSpace(s.Source), $"{m.Code} {s.Title} has no source");
-                Assert.False(string.IsNullOrWhiteSpace(s.Population), $"{m.Code} {s.Title} has no population");
-            });
-            Assert.All(m.Norms, n => Assert.False(string.IsNullOrWhiteSpace(n.Source), $"{m.Code} {n.Group} has no source"));
+            Assert.All(m.CutOffs, s => Assert.False(string.IsNullOrWhiteSpace(s.Population), $"{m.Code} {s.Title} has no population"));
         }
     }
 
     [Fact]
-    public void UnverifiedValuesAreFlaggedAndCiteNoSource()
+    public void UnverifiedCutOffsAreMarkedOnTheirChartLines()
     {
-        var unverifiedSchemes = MeasureCatalogue.All.SelectMany(m => m.CutOffs).Where(s => !s.IsVerified).ToList();
-        Assert.Single(unverifiedSchemes);
-        Assert.Equal(MeasureCatalogue.Unverified, unverifiedSchemes[0].Source);
-        Assert.All(unverifiedSchemes[0].Lines, l =>
+        var unverified = MeasureCatalogue.All.SelectMany(m => m.CutOffs).Where(s => !s.IsVerified).ToList();
+        Assert.Equal(["Older-adult fall risk (3MBWT > 4.5 s)", "Fall risk (ABC < 67%)", "Fall risk (DGI ≤ 19)"], unverified.Select(s => s.Title));
+        Assert.All(unverified.SelectMany(s => s.Lines), l =>
         {
             Assert.False(l.IsVerified);
             Assert.Contains("unverified", l.Label, StringComparison.Ordinal);
         });
-        Assert.All(MeasureCatalogue.All.SelectMany(m => m.ChangeThresholds).Where(t => !t.IsVerified),
-            t => Assert.Equal(MeasureCatalogue.Unverified, t.Source));
+        Assert.All(unverified, s => Assert.NotNull(s.Caveat));
     }
 
     [Fact]
@@ -192,7 +185,7 @@ public class MeasureCatalogueTests
     }
 
     [Fact]
-    public void FtstsHasNoMdcBecauseItIsUnverified() =>
+    public void FtstsHasNoMdcBecauseNoneIsConfirmed() =>
         Assert.Empty(MeasureCatalogue.FiveTimesSitToStand.ChangeThresholds);
 
     [Theory]
@@ -225,20 +218,10 @@ public class MeasureCatalogueTests
     public void BergFallRiskCutOffCarriesMuirCaveat()
     {
         var scheme = MeasureCatalogue.BergBalanceScale.CutOffs[0];
-        Assert.Equal("Berg 1992", scheme.Source);
-        Assert.Contains("Muir 2008", scheme.Caveat, StringComparison.Ordinal);
+        Assert.Equal("Berg 1992", scheme.Source.Label);
+        Assert.Contains("Muir 2008", scheme.Caveat!.Text, StringComparison.Ordinal);
+        Assert.Contains(Bibliography.Muir2008, scheme.Caveat.Sources);
         Assert.Equal([45m], scheme.Lines.Select(l => l.Value));
-    }
-
-    [Fact]
-    public void BackwardWalkFallRiskCutOffDoesNotApplyInStroke()
-    {
-        var scheme = MeasureCatalogue.ThreeMetreBackwardWalk.CutOffs.Single();
-        Assert.Equal("Carter 2019", scheme.Source);
-        Assert.False(scheme.AppliesTo(Condition.ChronicStroke));
-        Assert.False(scheme.AppliesTo(Condition.SubacuteStroke));
-        Assert.True(scheme.AppliesTo(Condition.OlderAdultFallRisk));
-        Assert.Equal("Not discriminative in stroke.", scheme.NotApplicableReason);
     }
 
     [Fact]
@@ -253,16 +236,16 @@ public class MeasureCatalogueTests
         var m = MeasureCatalogue.Get(code);
         for (var v = (decimal)from; v <= (decimal)to; v += (decimal)step)
         {
-            Assert.Single(ChangeInterpretation.Applicable(m, ChangeThresholdKind.Mdc, condition, v));
+            Assert.Single(ChangeInterpretation.Applicable(m, ChangeThresholdKind.Mdc, TestPatients.Of(condition, 75), v));
         }
     }
 
     [Fact]
     public void TenMetreWalkMcidForSubacuteStrokeCitesTilson()
     {
-        var mcid = Assert.Single(MeasureCatalogue.TenMetreWalkComfortable.Mcids, t => t.AppliesTo.Contains(Condition.SubacuteStroke));
+        var mcid = Assert.Single(MeasureCatalogue.TenMetreWalkComfortable.Mcids, t => t.AppliesTo.Conditions.Contains(Condition.SubacuteStroke));
         Assert.Equal(0.16m, mcid.Value);
-        Assert.Equal("Tilson 2010", mcid.Source);
+        Assert.Equal("Tilson 2010", mcid.Source.Label);
     }
 
     [Fact]
@@ -284,6 +267,6 @@ public class MeasureCatalogueTests
     public void CatalogueListsCannotBeChangedThroughACast()
     {
         Assert.False(MeasureCatalogue.BergBalanceScale.Items is MeasureItem[]);
-        Assert.All(MeasureCatalogue.All.SelectMany(m => m.ChangeThresholds), t => Assert.False(t.AppliesTo is Condition[] { Length: > 0 }));
+        Assert.All(MeasureCatalogue.All.SelectMany(m => m.ChangeThresholds), t => Assert.False(t.AppliesTo.Conditions is Condition[] { Length: > 0 }));
     }
 }

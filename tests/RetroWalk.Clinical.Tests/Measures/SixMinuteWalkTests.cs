@@ -15,7 +15,7 @@ public class SixMinuteWalkTests
         Assert.Equal(553.5m, prediction.PredictedMetres);
         Assert.Null(prediction.NotApplicableReason);
         Assert.Null(prediction.Caveat);
-        Assert.Equal("Enright & Sherrill 1998", prediction.Source);
+        Assert.Equal("Enright & Sherrill 1998", prediction.Source.Label);
     }
 
     [Fact]

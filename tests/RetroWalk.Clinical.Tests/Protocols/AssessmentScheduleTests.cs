@@ -160,8 +160,8 @@ public class AssessmentScheduleTests
     [Fact]
     public void MondayOfIsTheCalendarWeeksMonday()
     {
-        Assert.Equal(D(3, 17), AssessmentSchedule.MondayOf(D(3, 17)));
-        Assert.Equal(D(3, 17), AssessmentSchedule.MondayOf(D(3, 23)));
-        Assert.Equal(D(3, 24), AssessmentSchedule.MondayOf(D(3, 24)));
+        Assert.Equal(D(3, 17), CalendarWeek.MondayOf(D(3, 17)));
+        Assert.Equal(D(3, 17), CalendarWeek.MondayOf(D(3, 23)));
+        Assert.Equal(D(3, 24), CalendarWeek.MondayOf(D(3, 24)));
     }
 }

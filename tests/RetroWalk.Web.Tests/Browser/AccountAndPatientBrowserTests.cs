@@ -54,7 +54,7 @@ public sealed class AccountAndPatientBrowserTests(BrowserFixture browser)
         await SignInPage.WaitForCircuitAsync(page);
         var form = new PatientFormPage(page);
         var record = $"BAD-{Guid.NewGuid().ToString("N")[..6]}";
-        await form.FillAsync("Future", "Child", DateTime.Today.AddDays(3).ToString("yyyy-MM-dd"), record, "Other");
+        await form.FillAsync("Future", "Child", TestClock.Today.AddDays(3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), record, "Other");
         await page.GetByLabel("Height (cm)").FillAsync("300");
         await form.SubmitAsync("Create patient");
 

@@ -18,7 +18,7 @@ public sealed class AssessmentBrowserTests(BrowserFixture browser)
     private const string Walk = "10-Metre Walk Test, comfortable pace";
     private const string Tug = "Timed Up and Go";
 
-    private static DateOnly Today => DateOnly.FromDateTime(DateTime.Now);
+    private static DateOnly Today => TestClock.Today;
 
     /// <summary>A chronic-stroke patient of the demo clinic with a record number no other test uses.</summary>
     private async Task<Guid> CreatePatientAsync()
@@ -84,23 +84,28 @@ public sealed class AssessmentBrowserTests(BrowserFixture browser)
         await Expect(progress.Cell(Berg, "direction")).ToHaveTextAsync("Improved");
         await Expect(progress.Cell(Berg, "mdc").Locator("[data-col='flag']")).ToHaveTextAsync("Exceeds MDC 2.7 points");
         await Expect(progress.Cell(Berg, "mcid").Locator("[data-col='flag']")).ToHaveTextAsync("No MCID published for chronic stroke");
-        await Expect(progress.Cell(Berg, "category-now").First).ToHaveTextAsync("Not in fall-risk range (Berg ≥ 45)");
-        await Expect(progress.Cell(Berg, "category-was").First).ToHaveTextAsync("was: Fall risk (Berg < 45)");
+        await Expect(progress.Cell(Berg, "category-now").First).ToHaveTextAsync("Above the stroke multiple-fall cut-off (Berg > 42)");
+        await Expect(progress.Cell(Berg, "category-was").First).ToHaveTextAsync("was: Risk of multiple or injurious falls after stroke (Berg ≤ 42)");
 
         await Expect(progress.Cell(Tug, "change")).ToContainTextAsync("−5.4 s");
         await Expect(progress.Cell(Tug, "direction")).ToHaveTextAsync("Improved");
         await Expect(progress.Cell(Tug, "mdc").Locator("[data-col='flag']")).ToHaveTextAsync("Exceeds MDC 3.2 s");
-        await Expect(progress.Cell(Tug, "category-now").First).ToHaveTextAsync("Below older-adult fall-risk cut-off (TUG < 13.5 s)");
+        await Expect(progress.Cell(Tug, "category-none")).ToHaveTextAsync("No published cut-off for this population");
 
         await Expect(progress.Cell(Walk, "baseline")).ToContainTextAsync("0.45 m/s");
         await Expect(progress.Cell(Walk, "latest")).ToContainTextAsync("0.62 m/s");
         await Expect(progress.Cell(Walk, "mdc").Locator("[data-col='flag']")).ToHaveTextAsync("Exceeds MDC 0.15 m/s");
         await Expect(progress.Cell(Walk, "category-now").First).ToHaveTextAsync("Limited community ambulator (0.4–0.8 m/s)");
 
-        // The source of a threshold is one click away.
-        var source = progress.Cell(Berg, "mdc").GetByText("Source");
-        await source.ClickAsync();
-        await Expect(progress.Cell(Berg, "mdc")).ToContainTextAsync("Value for chronic stroke; Alghadir 2018.");
+        // The short label of a threshold's source is shown; its full reference is one click away.
+        var mdcSource = progress.Cell(Berg, "mdc").Locator("[data-col='source']");
+        await Expect(mdcSource).ToContainTextAsync("Value for chronic stroke · Alghadir 2018");
+        var fullReference = mdcSource.GetByTestId("reference-full");
+        await Expect(fullReference).ToBeHiddenAsync();
+        await mdcSource.GetByText("Alghadir 2018", new() { Exact = true }).ClickAsync();
+        await Expect(fullReference).ToBeVisibleAsync();
+        await Expect(fullReference).ToContainTextAsync("BMC Neurol 2018;18:141. doi:10.1186/s12883-018-1146-9.");
+        await Expect(progress.Cell(Berg, "category-source")).ToContainTextAsync("Cut-off from stroke, about 2 months after onset · Tilson 2012");
 
         await Expect(progress.Summary.Locator("li")).ToHaveCountAsync(3);
         await Expect(progress.Summary).ToContainTextAsync("TUG time fell 5.4 s (18.4 → 13.0 s), more than the MDC of 3.2 s for chronic stroke (Alghadir 2018)");
@@ -114,11 +119,11 @@ public sealed class AssessmentBrowserTests(BrowserFixture browser)
             await Expect(progress.ChartDataRows(measure)).ToHaveCountAsync(2);
         }
         // The plotted points themselves: the results' two markers with labels in the measure's format, and the
-        // cut-off lines labelled with the band each names.
+        // cut-off line labelled with the band it names.
         var plot = progress.Chart(Berg).Locator("svg");
         await Expect(plot.Locator("circle.result")).ToHaveCountAsync(2);
         await Expect(plot.Locator("g.label-value text")).ToHaveTextAsync(["38 points", "45 points"]);
-        await Expect(plot.Locator("g.label-cutoff text", new() { HasText = "Fall risk, < 45 points" })).ToHaveCountAsync(1);
+        await Expect(plot.Locator("g.label-cutoff text", new() { HasText = "Risk of multiple or injurious falls after stroke, ≤ 42 points" })).ToHaveCountAsync(1);
         await Expect(progress.Chart(Tug).Locator("svg g.label-value text")).ToHaveTextAsync(["18.4 s", "13.0 s"]);
         await Screenshots.SaveAsync(page.GetByTestId("progress-table"), "progress-table");
         await Screenshots.SaveAsync(progress.Chart(Berg), "progress-chart-berg");

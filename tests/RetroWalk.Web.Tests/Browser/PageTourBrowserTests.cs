@@ -33,6 +33,7 @@ public sealed class PageTourBrowserTests(BrowserFixture browser)
             ("protocols", "Protocols", "tour-protocols"),
             ("protocols/templates", null, "tour-templates"),
             ("reports/batch", "Batch progress reports", "tour-batch"),
+            ("sources", "Sources", "tour-sources"),
             ("about", "About RetroWalk", "tour-about"),
         })
         {
@@ -74,6 +75,33 @@ public sealed class PageTourBrowserTests(BrowserFixture browser)
             await Expect(page.Locator("#blazor-error-ui")).ToBeHiddenAsync();
             await Screenshots.SaveAsync(page, name);
         }
+    }
+
+    [Fact]
+    public async Task TheSourcesPageIsReachedFromTheMenuTheAboutPageAndAReferenceOnTheProgressReview()
+    {
+        var (patientId, _) = await DemoPatientAsync("RW-1001");
+        var page = await browser.NewPageAsync();
+        await new SignInPage(page).SignInAndWaitAsync(DemoData.TherapistEmail, DemoData.TherapistPassword);
+
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Sources", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync("**/sources");
+        await Expect(page.Locator("main h1")).ToHaveTextAsync("Sources");
+        await Expect(page.Locator("section[data-group='BBS'] [data-reference='tilson-2012']")).ToContainTextAsync("Stroke 2012;43(2):446–452.");
+        await Screenshots.SaveAsync(page, "sources");
+
+        await page.GotoAsync("about");
+        await page.GetByTestId("sources-link").ClickAsync();
+        await page.WaitForURLAsync("**/sources");
+
+        // From the progress review, a reference's "All sources" link leads to that source's entry.
+        await page.GotoAsync($"patients/{patientId}/progress");
+        await SignInPage.WaitForCircuitAsync(page);
+        var reference = page.Locator("tr[data-measure='BBS'] [data-col='mdc'] details.reference");
+        await reference.Locator("summary").ClickAsync();
+        await reference.GetByRole(AriaRole.Link, new() { Name = "All sources" }).ClickAsync();
+        await page.WaitForURLAsync("**/sources#ref-alghadir-2018");
+        await Expect(page.Locator("#ref-alghadir-2018")).ToBeInViewportAsync();
     }
 
     private async Task<(Guid Patient, Guid Programme)> DemoPatientAsync(string record)

@@ -10,12 +10,7 @@ public sealed class ProgrammeBrowserTests(BrowserFixture browser)
 {
     private static readonly int[] MonWedFriOffsets = [0, 2, 4];
 
-    private static DateOnly NextMonday()
-    {
-        var today = DateOnly.FromDateTime(DateTime.Today);
-        var days = ((int)DayOfWeek.Monday - (int)today.DayOfWeek + 7) % 7;
-        return today.AddDays(days == 0 ? 7 : days);
-    }
+    private static DateOnly NextMonday() => TestClock.NextMonday;
 
     /// <summary>Signs in, creates a patient (on their page afterwards) and clones the chronic-stroke template.</summary>
     private async Task<(IPage Page, string PatientUrl, Guid ProtocolId)> PatientAndProtocolAsync()
@@ -136,7 +131,7 @@ public sealed class ProgrammeBrowserTests(BrowserFixture browser)
 
         await page.GotoAsync("protocols/templates");
         await SignInPage.WaitForCircuitAsync(page);
-        await Expect(page.GetByText("Shen 2021, Physiother Theory Pract 37:1109.").First).ToBeVisibleAsync();
+        await Expect(page.GetByText("Shen 2021, Physiother Theory Pract 37(10):1109–1116.").First).ToBeVisibleAsync();
         await Screenshots.SaveAsync(page, "template-gallery");
     }
 }

@@ -32,7 +32,7 @@ public sealed partial class ReportBrowserTests(BrowserFixture browser)
         await SignInPage.WaitForCircuitAsync(page);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "New progress report" }).ClickAsync();
-        var today = DateTime.Today;
+        var today = TestClock.Today;
         await page.GetByLabel(new Regex("^From")).FillAsync(today.AddDays(-30).ToString("yyyy-MM-dd"));
         await page.GetByLabel(new Regex("^To")).FillAsync(today.ToString("yyyy-MM-dd"));
         await page.GetByLabel("Session history").UncheckAsync();

@@ -18,9 +18,9 @@ namespace RetroWalk.Web.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class SessionBrowserTests(BrowserFixture browser)
 {
-    private static DateOnly Today => DateOnly.FromDateTime(DateTime.Today);
+    private static DateOnly Today => TestClock.Today;
 
-    private static DateOnly ThisMonday => Today.AddDays(-(((int)Today.DayOfWeek + 6) % 7));
+    private static DateOnly ThisMonday => TestClock.ThisMonday;
 
     private sealed record Setup(Guid ProgrammeId, string PatientName, TestClinic Clinic);
 

@@ -1,6 +1,7 @@
 using AngleSharp.Dom;
 using Bunit;
 using RetroWalk.Clinical;
+using RetroWalk.Clinical.Evidence;
 using RetroWalk.Clinical.Measures;
 using RetroWalk.Web.Features.Assessments;
 using RetroWalk.Web.Tests.Infrastructure;
@@ -11,12 +12,14 @@ public sealed class ProgressReviewTests : ComponentTest
 {
     private static readonly DateOnly Start = new(2026, 3, 2);
 
+    private static readonly DateOnly BornIn1961 = new(1961, 5, 14);
+
     private static ProgressResultRow Row(int day, AssessmentTimePoint timePoint, string code, decimal? value, decimal? metres = null, decimal? seconds = null, bool complete = true, int scored = 0) =>
         new(Start.AddDays(day), timePoint, DateTimeOffset.UnixEpoch.AddDays(day), code, value, complete, metres, seconds, null, null, null, scored);
 
     /// <summary>The chronic-stroke scenario: Berg 38 → 45, 10MWT 10 m in 22.2 s → 16.1 s, TUG 18.4 → 13.0 s, and an incomplete Berg form in between.</summary>
     private static ProgressReview Scenario(Condition condition = Condition.ChronicStroke, ProgressTimeline? timeline = null) =>
-        ProgressBuilder.Build(new ProgressPatient(Guid.NewGuid(), "Łucja Wiśniewska-Nguyễn", "RW-1001", condition),
+        ProgressBuilder.Build(new ProgressPatient(Guid.NewGuid(), "Łucja Wiśniewska-Nguyễn", "RW-1001", condition, BornIn1961),
         [
             Row(0, AssessmentTimePoint.Baseline, MeasureCodes.BergBalanceScale, 38),
             Row(0, AssessmentTimePoint.Baseline, MeasureCodes.TenMetreWalkComfortable, 10m / 22.2m, 10, 22.2m),
@@ -33,19 +36,22 @@ public sealed class ProgressReviewTests : ComponentTest
 
     private static string Text(IElement row, string column) => row.QuerySelector($"[data-col='{column}']")!.TextContent.Trim();
 
+    private static string Squeeze(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ").Trim();
+
     private IRenderedComponent<ProgressTable> Table(ProgressReview review) => Render<ProgressTable>(p => p.Add(x => x.Review, review));
+
+    private IRenderedComponent<ProgressReviewView> View(ProgressReview review) => Render<ProgressReviewView>(p => p.Add(x => x.Review, review));
 
     [Fact]
     public void AChangeSmallerThanTheMdcIsCalledWithinMeasurementErrorNotAnImprovement()
     {
-        var review = ProgressBuilder.Build(new ProgressPatient(Guid.NewGuid(), "Jürgen Größmann", "RW-1002", Condition.ChronicStroke),
+        var review = ProgressBuilder.Build(new ProgressPatient(Guid.NewGuid(), "Jürgen Größmann", "RW-1002", Condition.ChronicStroke, BornIn1961),
         [
             Row(0, AssessmentTimePoint.Baseline, MeasureCodes.TimedUpAndGo, 17.2m),
             Row(14, AssessmentTimePoint.Interim, MeasureCodes.TimedUpAndGo, 15.1m),
         ]);
 
         var tug = Table(review).Find("tr[data-measure='TUG']");
-
         Assert.StartsWith("−2.1 s", Text(tug, "change"), StringComparison.Ordinal);
         Assert.Equal("Within measurement error", Text(tug, "direction"));
         Assert.Equal("Below MDC 3.2 s", Text(tug.QuerySelector("[data-col='mdc']")!, "flag"));
@@ -63,27 +69,37 @@ public sealed class ProgressReviewTests : ComponentTest
         Assert.StartsWith("+7 points", Text(berg, "change"), StringComparison.Ordinal);
         Assert.Equal("Improved", Text(berg, "direction"));
         Assert.Equal("Exceeds MDC 2.7 points", Text(berg.QuerySelector("[data-col='mdc']")!, "flag"));
-        Assert.Contains("Value for chronic stroke; Alghadir 2018.", Text(berg, "mdc"), StringComparison.Ordinal);
+        // The short label is shown; the full reference is one click away in the same cell.
+        var mdcSource = berg.QuerySelector("[data-col='mdc'] [data-col='source']")!;
+        Assert.StartsWith("Value for chronic stroke · Alghadir 2018", Squeeze(mdcSource.TextContent), StringComparison.Ordinal);
+        Assert.Equal("Alghadir 2018", mdcSource.QuerySelector("details.reference > summary")!.TextContent.Trim());
+        Assert.Contains(Bibliography.Alghadir2018.Citation, mdcSource.QuerySelector("[data-testid='reference-full']")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("https://doi.org/10.1186/s12883-018-1146-9", mdcSource.QuerySelector("[data-testid='reference-full'] a")!.GetAttribute("href"));
         Assert.Equal("No MCID published for chronic stroke", Text(berg.QuerySelector("[data-col='mcid']")!, "flag"));
         Assert.Contains("Another population's value is not used.", Text(berg, "mcid"), StringComparison.Ordinal);
-        Assert.Equal("Not in fall-risk range (Berg ≥ 45)", Text(berg, "category-now"));
-        Assert.Equal("was: Fall risk (Berg < 45)", Text(berg, "category-was"));
+        Assert.Equal("Above the stroke multiple-fall cut-off (Berg > 42)", Text(berg, "category-now"));
+        Assert.Equal("Tilson 2012", berg.QuerySelector("[data-col='category-source'] details.reference > summary")!.TextContent.Trim());
+        Assert.Equal("was: Risk of multiple or injurious falls after stroke (Berg ≤ 42)", Text(berg, "category-was"));
         Assert.Contains("9 of 14 items scored): not charted", Text(berg, "incomplete"), StringComparison.Ordinal);
         Assert.Contains("improved", berg.QuerySelector("[data-col='direction']")!.ClassList);
         Assert.Contains("met", berg.QuerySelector("[data-col='mdc'] [data-col='flag']")!.ClassList);
+        Assert.Contains("ok", berg.QuerySelector("[data-col='category-now']")!.ParentElement!.ClassList);
 
         // Lower is better: a fall in seconds is an improvement.
         var tug = table.Find("tr[data-measure='TUG']");
         Assert.StartsWith("−5.4 s", Text(tug, "change"), StringComparison.Ordinal);
         Assert.Equal("Improved", Text(tug, "direction"));
         Assert.Equal("Exceeds MDC 3.2 s", Text(tug.QuerySelector("[data-col='mdc']")!, "flag"));
-        Assert.Equal("Below older-adult fall-risk cut-off (TUG < 13.5 s)", Text(tug, "category-now"));
+        // The older-adult TUG cut-off is not borrowed for a stroke patient.
+        Assert.Null(tug.QuerySelector("[data-col='category-now']"));
+        Assert.Equal("No published cut-off for this population", Text(tug, "category-none"));
 
         var walk = table.Find("tr[data-measure='10MWT-C']");
         Assert.Contains("0.45 m/s (1.62 km/h)", Text(walk, "baseline"), StringComparison.Ordinal);
         Assert.Contains("10 m in 22.2 s", Text(walk, "baseline"), StringComparison.Ordinal);
         Assert.StartsWith("+0.17 m/s (+0.61 km/h)", Text(walk, "change"), StringComparison.Ordinal);
-        Assert.Contains("Value for chronic stroke, baseline 0.4–0.8 m/s; Lewek & Sykes 2019.", Text(walk, "mdc"), StringComparison.Ordinal);
+        Assert.StartsWith("Value for chronic stroke, baseline 0.4–0.8 m/s · Lewek & Sykes 2019", Squeeze(walk.QuerySelector("[data-col='mdc'] [data-col='source']")!.TextContent), StringComparison.Ordinal);
+        Assert.StartsWith("Cut-off from stroke · Perry 1995", Squeeze(walk.QuerySelector("[data-col='category-source']")!.TextContent), StringComparison.Ordinal);
         Assert.Equal("Limited community ambulator (0.4–0.8 m/s)", walk.QuerySelector("[data-col='category-now']")!.TextContent.Trim());
         Assert.Contains("concern", walk.QuerySelector("[data-col='category-now']")!.ParentElement!.ClassList);
         Assert.Null(walk.QuerySelector("[data-col='category-was']"));
@@ -101,16 +117,24 @@ public sealed class ProgressReviewTests : ComponentTest
     }
 
     [Fact]
+    public void NotesSayWhichCutOffsAreNotUsedForThePatientAndCiteTheirSources()
+    {
+        var notes = View(Scenario()).FindAll("details.measure-notes li").Select(li => Squeeze(li.TextContent)).ToList();
+        Assert.Contains(notes, n => n.StartsWith("Not used for chronic stroke: Older-adult fall risk (TUG ≥ 13.5 s): derived in older adults, not in chronic stroke. Shumway-Cook 2000", StringComparison.Ordinal));
+        Assert.Contains(notes, n => n.Contains("15–19 s", StringComparison.Ordinal) && n.Contains("Matsumoto 2024", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void TheChartsListTheirPointsProgrammeMarkersAndWeeklyMinutes()
     {
-        var view = Render<ProgressReviewView>(p => p.Add(x => x.Review, Scenario(timeline: SixWeekProgramme)));
+        var view = View(Scenario(timeline: SixWeekProgramme));
 
         var berg = view.Find("figure[data-measure='BBS']");
         Assert.Equal("2", berg.GetAttribute("data-points"));
         Assert.Equal(["2 Mar 2026 Baseline 38 points", "13 Apr 2026 End of programme 45 points"],
             berg.QuerySelectorAll("tr[data-kind='point']").Select(r => string.Join(" ", r.Children.Select(c => c.TextContent.Trim()))));
         Assert.Equal("35.3–40.7 points", berg.QuerySelector("tr[data-kind='band'] td:last-child")!.TextContent.Trim());
-        Assert.Equal(["45 points", "42 points"], berg.QuerySelectorAll("tr[data-kind='cut-off'] td:last-child").Select(c => c.TextContent.Trim()));
+        Assert.Equal(["42 points"], berg.QuerySelectorAll("tr[data-kind='cut-off'] td:last-child").Select(c => c.TextContent.Trim()));
         Assert.Equal(["Programme start: Retro-walking, 6 weeks", "Programme end: Retro-walking, 6 weeks"],
             berg.QuerySelectorAll("tr[data-kind='programme'] td:nth-child(2)").Select(c => c.TextContent.Trim()));
         Assert.Equal(["60 min", "90 min", "120 min"], berg.QuerySelectorAll("tr[data-kind='week'] td:last-child").Select(c => c.TextContent.Trim()));
@@ -129,7 +153,7 @@ public sealed class ProgressReviewTests : ComponentTest
     [Fact]
     public void TheChartIsOneSvgWithItsPointsLabelsInTheMeasuresFormatAndNamedCutOffs()
     {
-        var view = Render<ProgressReviewView>(p => p.Add(x => x.Review, Scenario(timeline: SixWeekProgramme)));
+        var view = View(Scenario(timeline: SixWeekProgramme));
 
         var tug = view.Find("figure[data-measure='TUG'] svg");
         Assert.Equal("img", tug.GetAttribute("role"));
@@ -142,7 +166,7 @@ public sealed class ProgressReviewTests : ComponentTest
 
         var walk = view.Find("figure[data-measure='10MWT-C'] svg");
         Assert.Equal(
-            ["Fall risk, older adults, < 0.76 m/s", "Household ambulator, < 0.4 m/s", "Limited community ambulator, 0.4–0.8 m/s"],
+            ["Household ambulator, < 0.4 m/s", "Limited community ambulator, 0.4–0.8 m/s"],
             walk.QuerySelectorAll("g.label-cutoff text").Select(t => string.Join(" ", t.Children.Select(line => line.TextContent))).Order());
         Assert.NotNull(walk.QuerySelector("rect.mdc-band"));
 
@@ -154,7 +178,7 @@ public sealed class ProgressReviewTests : ComponentTest
     [Fact]
     public void WithoutProgrammesThereAreNoMarkersAndNoWeeklyMinutes()
     {
-        var view = Render<ProgressReviewView>(p => p.Add(x => x.Review, Scenario()));
+        var view = View(Scenario());
 
         Assert.Empty(view.FindAll("tr[data-kind='programme']"));
         Assert.Empty(view.FindAll("rect.week-bar"));

@@ -6,15 +6,19 @@ namespace RetroWalk.Web.Tests.Infrastructure;
 /// Debian's Chromium driven by Playwright (RETROWALK_CHROMIUM, set by scripts/test.sh), with the app on
 /// Kestrel. One browser and one app per collection; each test gets a fresh context (cookies, storage).
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     private IPlaywright? playwright;
 
-    public BrowserApp App { get; } = new();
+    public BrowserApp App { get; private set; } = default!;
     public IBrowser Browser { get; private set; } = default!;
 
-    public async ValueTask InitializeAsync()
+    /// <summary>The app under test; a fixture may place its database elsewhere.</summary>
+    protected virtual Task<BrowserApp> CreateAppAsync() => Task.FromResult(new BrowserApp());
+
+    public virtual async ValueTask InitializeAsync()
     {
+        App = await CreateAppAsync();
         await App.InitializeAsync();
         var chromium = Environment.GetEnvironmentVariable("RETROWALK_CHROMIUM");
         if (string.IsNullOrWhiteSpace(chromium) || !File.Exists(chromium))
@@ -45,14 +49,18 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         if (Browser is not null)
         {
             await Browser.CloseAsync();
         }
         playwright?.Dispose();
-        await App.DisposeAsync();
+        if (App is not null)
+        {
+            await App.DisposeAsync();
+        }
+        GC.SuppressFinalize(this);
     }
 }
 

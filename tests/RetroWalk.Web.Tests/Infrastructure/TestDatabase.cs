@@ -20,9 +20,10 @@ public sealed class TestDatabase : IAsyncDisposable
     public string Name { get; }
     public string ConnectionString { get; }
 
-    public static async Task<TestDatabase> CreateAsync()
+    /// <param name="server">A server-level connection string; by default the shared test server.</param>
+    public static async Task<TestDatabase> CreateAsync(string? server = null)
     {
-        var server = Environment.GetEnvironmentVariable("RETROWALK_TEST_POSTGRES");
+        server ??= Environment.GetEnvironmentVariable("RETROWALK_TEST_POSTGRES");
         if (string.IsNullOrWhiteSpace(server))
         {
             throw new InvalidOperationException(

@@ -20,7 +20,7 @@ public sealed partial class AnonymousAccessTests(AppFixture app) : IClassFixture
     private static readonly HashSet<string> PublicRoutes = new(StringComparer.OrdinalIgnoreCase)
     {
         "/Account/Login", "/Account/LoginWith2fa", "/Account/LoginWithRecoveryCode", "/Account/Lockout",
-        "/Account/AccessDenied", "/Account/InvalidUser", "/Error", "/health", "/_framework/blazor.web.js",
+        "/Account/AccessDenied", "/Account/InvalidUser", "/Error", "/health", "/health/live", "/health/ready", "/_framework/blazor.web.js",
     };
 
     private static readonly HashSet<string> SecondStepRoutes = new(StringComparer.OrdinalIgnoreCase)

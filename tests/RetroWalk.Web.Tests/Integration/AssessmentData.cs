@@ -1,12 +1,13 @@
 using System.Globalization;
 using RetroWalk.Clinical.Measures;
 using RetroWalk.Web.Features.Assessments;
+using RetroWalk.Web.Tests.Infrastructure;
 
 namespace RetroWalk.Web.Tests.Integration;
 
 public static class AssessmentData
 {
-    public static DateOnly Today => DateOnly.FromDateTime(DateTime.Now);
+    public static DateOnly Today => TestClock.Today;
 
     /// <summary>14 Berg item scores as typed, in item order.</summary>
     public static int[] BergScoresTotalling(int total) => total switch

@@ -22,7 +22,7 @@ public sealed class AssessmentPlanTests(AppFixture app) : IClassFixture<AppFixtu
     private static readonly DayOfWeek[] MonWedFri = [DayOfWeek.Monday, DayOfWeek.Wednesday, DayOfWeek.Friday];
     private static readonly int[] MonWedFriOffsets = [0, 2, 4];
 
-    private static DateOnly ThisMonday => AssessmentSchedule.MondayOf(Today);
+    private static DateOnly ThisMonday => TestClock.ThisMonday;
 
     /// <summary>A scope acting as a named user of the clinic (with their user id, as when signed in).</summary>
     private async Task<AsyncServiceScope> SignedInAsync(TestClinic clinic, string email)

@@ -101,12 +101,12 @@ public sealed class AssessmentTests(AppFixture app) : IClassFixture<AppFixture>
         var berg = review.Measures[0];
         Assert.Equal(("+7 points", "+18.4%", "Improved"), (berg.ChangeText, berg.PercentChangeText, berg.DirectionWord));
         Assert.Equal("Exceeds MDC 2.7 points", berg.Mdc!.Flag);
-        Assert.Equal(("chronic stroke", "Alghadir 2018"), (berg.Mdc.PopulationUsed, berg.Mdc.Source));
+        Assert.Equal(("chronic stroke", "Alghadir 2018"), (berg.Mdc.PopulationUsed, berg.Mdc.Source?.Label));
         Assert.Equal("No MCID published for chronic stroke", berg.Mcid!.Flag);
-        Assert.Equal("Fall risk (Berg < 45)", berg.BaselineCategories[0].Text);
-        Assert.Equal("Not in fall-risk range (Berg ≥ 45)", berg.LatestCategories[0].Text);
+        Assert.Equal("Risk of multiple or injurious falls after stroke (Berg ≤ 42)", Assert.Single(berg.BaselineCategories).Text);
+        Assert.Equal("Above the stroke multiple-fall cut-off (Berg > 42)", Assert.Single(berg.LatestCategories).Text);
         Assert.Equal((35.3m, 40.7m), (berg.MdcBandLower, berg.MdcBandUpper));
-        Assert.Contains(berg.CutOffLines, l => l.Value == 45m);
+        Assert.Equal([42m], berg.CutOffLines.Select(l => l.Value));
 
         var tug = review.Measures[1];
         Assert.Equal(("−5.4 s", "Improved"), (tug.ChangeText, tug.DirectionWord));

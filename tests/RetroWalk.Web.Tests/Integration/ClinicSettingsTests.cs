@@ -5,6 +5,8 @@ using RetroWalk.Web.Features.Assessments;
 using RetroWalk.Web.Features.Clinics;
 using RetroWalk.Web.Features.Reports;
 using RetroWalk.Web.Infrastructure;
+using RetroWalk.Web.Infrastructure.Jobs;
+using RetroWalk.Web.Tests.Infrastructure;
 
 namespace RetroWalk.Web.Tests.Integration;
 
@@ -19,7 +21,7 @@ public sealed class ClinicSettingsTests(AppFixture app) : IClassFixture<AppFixtu
         await using (var admin = app.ScopeFor(clinic, admin: true))
         {
             var settings = admin.ServiceProvider.GetRequiredService<ClinicSettingsService>();
-            var saved = await settings.SaveAsync(new ClinicSettingsInput { SpeedUnit = SpeedUnit.MetresPerSecond, ReportPageSize = ReportPageSize.Letter, ShowGaitSpeedInKmh = true }, Token);
+            var saved = await settings.SaveAsync(new ClinicSettingsInput { SpeedUnit = SpeedUnit.MetresPerSecond, ReportPageSize = ReportPageSize.Letter, ShowGaitSpeedInKmh = true, TimeZone = TestClock.TimeZone.Id }, Token);
             Assert.True(saved.Succeeded);
             var read = (await settings.GetAsync(Token))!;
             Assert.Equal((SpeedUnit.MetresPerSecond, ReportPageSize.Letter, true), (read.SpeedUnit, read.ReportPageSize, read.ShowGaitSpeedInKmh));
@@ -62,16 +64,16 @@ public sealed class ClinicSettingsTests(AppFixture app) : IClassFixture<AppFixtu
         {
             await ReportData.PatientOnChronicStrokeProgrammeAsync(scope.ServiceProvider, $"CAN-{i:00}", "Αλέξανδρος", $"Παπαδόπουλος {i}");
         }
-        var batches = app.Services.GetRequiredService<ReportBatches>();
+        var batches = scope.ServiceProvider.GetRequiredService<ReportBatches>();
+        var token = TestContext.Current.CancellationToken;
 
-        var id = batches.Start(new BatchRequest(AssessmentData.Today.AddDays(-30), AssessmentData.Today, null),
-            scope.ServiceProvider.GetRequiredService<CurrentUser>().Principal, clinic.Id);
-        Assert.True(batches.Cancel(id, clinic.Id));
+        var id = await batches.StartAsync(new BatchRequest(AssessmentData.Today.AddDays(-30), AssessmentData.Today, null), clinic.Id, null, "Test Therapist", token);
+        Assert.True(await batches.CancelAsync(id, clinic.Id, token));
         var status = await ReportData.WaitUntilFinishedAsync(batches, id, clinic.Id);
 
-        Assert.Equal(BatchState.Cancelled, status.State);
+        Assert.Equal(JobState.Cancelled, status.State);
         Assert.Equal("Cancelled; nothing was kept.", status.Message);
-        Assert.Null(batches.Download(id, clinic.Id));
-        Assert.False(batches.Cancel(id, clinic.Id));
+        Assert.Null(await batches.DownloadAsync(id, clinic.Id, token));
+        Assert.False(await batches.CancelAsync(id, clinic.Id, token));
     }
 }

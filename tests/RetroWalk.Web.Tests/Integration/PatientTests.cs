@@ -62,8 +62,8 @@ public sealed class PatientTests(AppFixture app) : IClassFixture<AppFixture>
     {
         { nameof(PatientInput.GivenName), p => p.GivenName = "", "Enter the given name." },
         { nameof(PatientInput.FamilyName), p => p.FamilyName = "  ", "Enter the family name." },
-        { nameof(PatientInput.DateOfBirth), p => p.DateOfBirth = DateOnly.FromDateTime(DateTime.Today.AddDays(1)), "The date of birth cannot be in the future." },
-        { nameof(PatientInput.DateOfBirth), p => p.DateOfBirth = DateOnly.FromDateTime(DateTime.Today.AddYears(-121)), "The date of birth gives an age over 120 years; check the year." },
+        { nameof(PatientInput.DateOfBirth), p => p.DateOfBirth = TestClock.Today.AddDays(1), "The date of birth cannot be in the future." },
+        { nameof(PatientInput.DateOfBirth), p => p.DateOfBirth = TestClock.Today.AddYears(-121), "The date of birth gives an age over 120 years; check the year." },
         { nameof(PatientInput.HeightCm), p => p.HeightCm = 49.9m, "Height must be between 50 and 250 cm." },
         { nameof(PatientInput.HeightCm), p => p.HeightCm = 251m, "Height must be between 50 and 250 cm." },
         { nameof(PatientInput.WeightKg), p => p.WeightKg = 19m, "Weight must be between 20 and 350 kg." },

@@ -14,12 +14,7 @@ public sealed record ProgrammeSetup(TestClinic Clinic, Guid PatientId, Guid Prot
 
 public static class ProgrammeData
 {
-    public static DateOnly NextMonday()
-    {
-        var today = DateOnly.FromDateTime(DateTime.Today);
-        var days = ((int)DayOfWeek.Monday - (int)today.DayOfWeek + 7) % 7;
-        return today.AddDays(days == 0 ? 7 : days);
-    }
+    public static DateOnly NextMonday() => TestClock.NextMonday;
 
     public static async Task<ProgrammeSetup> SetUpAsync(RetroWalkApp app, string recordNumber = "PRG-1")
     {

@@ -3,6 +3,8 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RetroWalk.Clinical;
+using RetroWalk.Clinical.Evidence;
+using RetroWalk.Clinical.Measures;
 using RetroWalk.Reports.Tests;
 using RetroWalk.Web.Data;
 using RetroWalk.Web.Data.Auditing;
@@ -15,6 +17,7 @@ using RetroWalk.Web.Features.Reports;
 using RetroWalk.Web.Features.Sessions;
 using RetroWalk.Clinical.Sessions;
 using RetroWalk.Web.Infrastructure;
+using RetroWalk.Web.Infrastructure.Jobs;
 using RetroWalk.Web.Tests.Infrastructure;
 
 namespace RetroWalk.Web.Tests.Integration;
@@ -23,7 +26,7 @@ public sealed class ReportTests(AppFixture app) : IClassFixture<AppFixture>
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    private static DateOnly Today => DateOnly.FromDateTime(DateTime.Today);
+    private static DateOnly Today => TestClock.Today;
 
     [Fact]
     public async Task AReportOfAPatientOnAProgrammeHasEverySectionTheUnicodeNameAndPageNumbers()
@@ -87,11 +90,43 @@ public sealed class ReportTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task TheReportEndsWithTheFullReferencesOfExactlyTheSourcesItsPagesCite()
+    {
+        var clinic = await app.CreateClinicAsync();
+        await using var scope = app.ScopeFor(clinic);
+        var patientId = await ReportData.PatientOnChronicStrokeProgrammeAsync(scope.ServiceProvider, "REF-1", "Łucja", "Wiśniewska-Nguyễn");
+        var assessments = scope.ServiceProvider.GetRequiredService<AssessmentService>();
+        await assessments.CreateAsync(patientId, AssessmentData.Assessment(Today.AddDays(-28), AssessmentTimePoint.Baseline,
+            AssessmentData.BergTotalling(38), AssessmentData.TenMetre(10, 22.2m), AssessmentData.Tug(18.4m)), Token);
+        await assessments.CreateAsync(patientId, AssessmentData.Assessment(Today.AddDays(-1), AssessmentTimePoint.EndOfProgramme,
+            AssessmentData.BergTotalling(45), AssessmentData.TenMetre(10, 16.1m), AssessmentData.Tug(13.0m)), Token);
+        var reports = scope.ServiceProvider.GetRequiredService<ReportService>();
+
+        var saved = await reports.CreateAsync(patientId, new ReportInput { From = Today.AddDays(-30), To = Today }, Token);
+        var pdf = (await reports.RenderAsync(saved.Id, Token))!.Pdf;
+        var (body, references) = Poppler.BodyAndReferences(pdf);
+
+        static List<string> Labels(string text) =>
+            [.. Bibliography.All.Select(r => r.Label).Where(label => text.Contains(label, StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
+        var cited = Labels(body);
+        // Chronic stroke: the Berg MDC and the stroke multiple-fall cut-off, the gait-speed MDC and ambulation bands.
+        Assert.Equal(["Alghadir 2018", "Lewek & Sykes 2019", "Perry 1995", "Tilson 2012"], cited);
+        Assert.Equal(cited, Labels(references));
+        Assert.All(cited.Select(label => Bibliography.All.Single(r => r.Label == label)),
+            r => Assert.Contains(r.Citation, references, StringComparison.Ordinal));
+        // The older-adult TUG cut-off is not borrowed; the table says so.
+        Assert.Contains(MeasureCategories.NoneForPopulation, body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Shumway-Cook", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ALongSessionHistorySpillsOntoMorePagesWithItsHeaderRepeatedAndAdherenceAndAdverseEventsShown()
     {
         var setup = await ProgrammeData.SetUpAsync(app, "LONG-1");
         await using var scope = app.ScopeFor(setup.Clinic);
-        var start = ProgrammeData.NextMonday().AddDays(-35);
+        // Six weeks before next Monday: the four planned weeks and the 30 days of extra sessions all lie
+        // in the past, whichever weekday today is.
+        var start = ProgrammeData.NextMonday().AddDays(-42);
         var programmeId = (await scope.ServiceProvider.GetRequiredService<ProgrammeService>()
             .AssignAsync(ProgrammeData.Assign(setup, start, DayOfWeek.Monday, DayOfWeek.Wednesday, DayOfWeek.Friday), Token)).Id;
         var sessions = scope.ServiceProvider.GetRequiredService<SessionService>();
@@ -121,7 +156,8 @@ public sealed class ReportTests(AppFixture app) : IClassFixture<AppFixture>
         }
         for (var extra = 0; extra < 50; extra++)
         {
-            var date = start.AddDays(extra % 30);
+            // Within the four weeks before today whatever the weekday (start is 4–5 weeks back).
+            var date = start.AddDays(extra % 28);
             var saved = await sessions.SaveAsync(programmeId, new SessionInput { Date = date, Status = SessionStatus.Completed, MainMinutes = 10, Rpe = 11, Notes = $"Extra practice {extra + 1}" }, Token);
             Assert.True(saved.Succeeded, saved.Message);
         }
@@ -206,9 +242,8 @@ public sealed class ReportTests(AppFixture app) : IClassFixture<AppFixture>
         {
             var patientId = await ReportData.PatientOnChronicStrokeProgrammeAsync(a.ServiceProvider, "ISO-R", "Αλέξανδρος", "Παπαδόπουλος");
             reportId = (await a.ServiceProvider.GetRequiredService<ReportService>().CreateAsync(patientId, new ReportInput { From = Today.AddDays(-7), To = Today }, Token)).Id;
-            var user = a.ServiceProvider.GetRequiredService<CurrentUser>();
-            var batches = app.Services.GetRequiredService<ReportBatches>();
-            batchId = batches.Start(new BatchRequest(Today.AddDays(-30), Today, null), user.Principal, clinicA.Id);
+            var batches = a.ServiceProvider.GetRequiredService<ReportBatches>();
+            batchId = await batches.StartAsync(new BatchRequest(Today.AddDays(-30), Today, null), clinicA.Id, null, "Test Therapist", Token);
             await ReportData.WaitUntilFinishedAsync(batches, batchId, clinicA.Id);
         }
 
@@ -232,13 +267,13 @@ public sealed class ReportTests(AppFixture app) : IClassFixture<AppFixture>
         await ReportData.PatientOnChronicStrokeProgrammeAsync(scope.ServiceProvider, "B-2", "Nguyễn Thị Hồng", "Ánh");
         await scope.ServiceProvider.GetRequiredService<PatientService>().CreateAsync(PatientData.Valid("B-3"), Token);
 
-        var batches = app.Services.GetRequiredService<ReportBatches>();
-        var id = batches.Start(new BatchRequest(Today.AddDays(-30), Today, null), scope.ServiceProvider.GetRequiredService<CurrentUser>().Principal, clinic.Id);
+        var batches = scope.ServiceProvider.GetRequiredService<ReportBatches>();
+        var id = await batches.StartAsync(new BatchRequest(Today.AddDays(-30), Today, null), clinic.Id, null, "Test Therapist", Token);
         var status = await ReportData.WaitUntilFinishedAsync(batches, id, clinic.Id);
 
-        Assert.Equal(BatchState.Completed, status.State);
+        Assert.Equal(JobState.Completed, status.State);
         Assert.Equal(100, status.Percent);
-        var zip = batches.Download(id, clinic.Id)!;
+        var zip = (await batches.DownloadAsync(id, clinic.Id, Token))!;
         using var archive = ZipFile.OpenRead(zip.Path);
         Assert.Equal(["B-1", "B-2"], archive.Entries.Select(e => e.Name.Split('_')[0]).Order());
         await using var entry = archive.Entries.Single(e => e.Name.StartsWith("B-2", StringComparison.Ordinal)).Open();
@@ -267,11 +302,7 @@ public static class ReportData
         var patient = await services.GetRequiredService<PatientService>().CreateAsync(PatientData.Valid(record, given, family), token);
         var protocols = services.GetRequiredService<ProtocolService>();
         var protocol = await protocols.CloneTemplateAsync(RetroWalk.Clinical.Protocols.ProtocolTemplates.ChronicStroke4WeeksKey, token);
-        var start = DateOnly.FromDateTime(DateTime.Today).AddDays(-14);
-        while (start.DayOfWeek != DayOfWeek.Monday)
-        {
-            start = start.AddDays(-1);
-        }
+        var start = CalendarWeek.MondayOf(TestClock.Today.AddDays(-14));
         var assigned = await services.GetRequiredService<ProgrammeService>().AssignAsync(new AssignInput
         {
             PatientId = patient.Id,
@@ -284,14 +315,15 @@ public static class ReportData
         return patient.Id;
     }
 
-    public static async Task<BatchStatus> WaitUntilFinishedAsync(ReportBatches batches, Guid id, Guid clinicId)
+    /// <summary>Waits (at most a minute) until the batch has ended, reading its state from the database as the page does.</summary>
+    public static async Task<JobStatus> WaitUntilFinishedAsync(ReportBatches batches, Guid id, Guid clinicId)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(60));
-        while (batches.Status(id, clinicId) is { IsRunning: true })
+        while (await batches.StatusAsync(id, clinicId, timeout.Token) is { IsActive: true })
         {
             await Task.Delay(50, timeout.Token);
         }
-        return batches.Status(id, clinicId)!;
+        return (await batches.StatusAsync(id, clinicId, timeout.Token))!;
     }
 }

@@ -6,6 +6,7 @@ using RetroWalk.Web.Data.Auditing;
 using RetroWalk.Web.Features.Programs;
 using RetroWalk.Web.Features.Sessions;
 using RetroWalk.Web.Infrastructure;
+using RetroWalk.Web.Tests.Infrastructure;
 
 namespace RetroWalk.Web.Tests.Integration;
 
@@ -168,7 +169,7 @@ public sealed class SessionTests(AppFixture app) : IClassFixture<AppFixture>
         input.SystolicAfter = 80;
         input.DiastolicAfter = 90;
         input.PainAfter = 11;
-        input.Date = DateOnly.FromDateTime(DateTime.Today).AddDays(1);
+        input.Date = TestClock.Today.AddDays(1);
 
         var result = await sessions.SaveAsync(programmeId, input, Token);
 

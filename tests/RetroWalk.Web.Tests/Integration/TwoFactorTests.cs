@@ -30,16 +30,16 @@ public sealed class TwoFactorTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal("/Account/LoginWith2fa", password.Headers.Location!.AbsolutePath);
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/patients", TestContext.Current.CancellationToken)).StatusCode);
 
-        var wrong = await PostCodeAsync(client, password.Headers.Location.PathAndQuery, Totp(key) == "000000" ? "111111" : "000000");
+        var wrong = await PostCodeAsync(client, password.Headers.Location.PathAndQuery, Totp(key, app.Clock.GetUtcNow()) == "000000" ? "111111" : "000000");
         Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
         Assert.Contains("Invalid authenticator code", await wrong.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
 
-        var right = await PostCodeAsync(client, password.Headers.Location.PathAndQuery, Totp(key));
+        var right = await PostCodeAsync(client, password.Headers.Location.PathAndQuery, Totp(key, app.Clock.GetUtcNow()));
         Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/patients", TestContext.Current.CancellationToken)).StatusCode);
     }
 
-    private static async Task<HttpResponseMessage> PostCodeAsync(HttpClient client, string url, string code)
+    internal static async Task<HttpResponseMessage> PostCodeAsync(HttpClient client, string url, string code)
     {
         var page = new HtmlParser().ParseDocument(await client.GetStringAsync(url));
         var form = page.QuerySelector("form[method=post]")!;
@@ -50,11 +50,11 @@ public sealed class TwoFactorTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     /// <summary>RFC 6238 time-based code (30 s, 6 digits, HMAC-SHA1), as an authenticator app computes it.</summary>
-    private static string Totp(string base32Key)
+    internal static string Totp(string base32Key, DateTimeOffset at)
     {
         var key = Base32(base32Key);
         var counter = new byte[8];
-        BinaryPrimitives.WriteInt64BigEndian(counter, DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30);
+        BinaryPrimitives.WriteInt64BigEndian(counter, at.ToUnixTimeSeconds() / 30);
 #pragma warning disable CA5350 // RFC 6238 authenticator codes are HMAC-SHA1 by definition.
         var hash = HMACSHA1.HashData(key, counter);
 #pragma warning restore CA5350

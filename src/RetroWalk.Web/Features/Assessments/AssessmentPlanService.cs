@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using RetroWalk.Clinical;
 using RetroWalk.Clinical.Measures;
 using RetroWalk.Clinical.Protocols;
 using RetroWalk.Web.Data;
@@ -35,10 +36,8 @@ public sealed record DueAssessment(Guid ProgrammeId, Guid PatientId, string Pati
 /// The outcome assessment plan of programmes (<see cref="AssessmentSchedule"/>) against the assessments recorded for
 /// the patient. A recorded result counts only when complete; archived assessments and results do not count.
 /// </summary>
-public sealed class AssessmentPlanService(IDbContextFactory<RetroWalkDbContext> dbFactory, TimeProvider clock, ICurrentUser user)
+public sealed class AssessmentPlanService(IDbContextFactory<RetroWalkDbContext> dbFactory, ClinicClock clock, ICurrentUser user)
 {
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-
     /// <summary>The plan of one programme of the user's clinic, or null.</summary>
     public async Task<ProgrammeAssessmentPlan?> GetForProgrammeAsync(Guid programmeId, CancellationToken cancellationToken = default)
     {
@@ -49,7 +48,7 @@ public sealed class AssessmentPlanService(IDbContextFactory<RetroWalkDbContext> 
             return null;
         }
         var recorded = await RecordedAsync(db, [programme.PatientId], cancellationToken);
-        return Plan(programme, recorded[programme.PatientId], Today);
+        return Plan(programme, recorded[programme.PatientId], clock.Today);
     }
 
     /// <summary>
@@ -59,8 +58,8 @@ public sealed class AssessmentPlanService(IDbContextFactory<RetroWalkDbContext> 
     /// </summary>
     public async Task<IReadOnlyList<DueAssessment>> DueThisWeekForMeAsync(CancellationToken cancellationToken = default)
     {
-        var today = Today;
-        var monday = AssessmentSchedule.MondayOf(today);
+        var today = clock.Today;
+        var monday = CalendarWeek.MondayOf(today);
         // A follow-up is due at most 104 weeks after the end and counts for four weeks after that.
         var endedSince = today.AddDays(-((7 * 104) + AssessmentSchedule.LateDays));
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

@@ -17,10 +17,8 @@ public sealed record AssessmentListItem(
 /// <summary>One result as listed: "BBS 38 points", "10MWT comfortable 0.45 m/s (10 m in 22.2 s)", "BBS incomplete (12 of 14 items)".</summary>
 public sealed record ResultSummary(string MeasureCode, string ShortName, string Text, bool IsComplete);
 
-public sealed class AssessmentService(IDbContextFactory<RetroWalkDbContext> dbFactory, TimeProvider clock, ICurrentUser user)
+public sealed class AssessmentService(IDbContextFactory<RetroWalkDbContext> dbFactory, ClinicClock clock, ICurrentUser user)
 {
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-
     public async Task<AssessmentPatient?> GetPatientAsync(Guid patientId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -77,7 +75,10 @@ public sealed class AssessmentService(IDbContextFactory<RetroWalkDbContext> dbFa
         return await db.Set<Assessment>().Where(a => a.Id == assessmentId).Select(a => (Guid?)a.PatientId).SingleOrDefaultAsync(cancellationToken);
     }
 
-    public async Task<SaveResult> CreateAsync(Guid patientId, AssessmentInput input, CancellationToken cancellationToken = default)
+    public Task<SaveResult> CreateAsync(Guid patientId, AssessmentInput input, CancellationToken cancellationToken = default) =>
+        DatabaseOutage.GuardAsync(() => CreateCoreAsync(patientId, input, cancellationToken));
+
+    private async Task<SaveResult> CreateCoreAsync(Guid patientId, AssessmentInput input, CancellationToken cancellationToken)
     {
         var patient = await GetPatientAsync(patientId, cancellationToken);
         if (patient is null || patient.IsArchived)
@@ -111,7 +112,10 @@ public sealed class AssessmentService(IDbContextFactory<RetroWalkDbContext> dbFa
     /// whole form: it is renewed on every save, so a second save from a stale form is refused.
     /// A measure taken off the form is archived, not deleted.
     /// </summary>
-    public async Task<SaveResult> UpdateAsync(Guid id, AssessmentInput input, CancellationToken cancellationToken = default)
+    public Task<SaveResult> UpdateAsync(Guid id, AssessmentInput input, CancellationToken cancellationToken = default) =>
+        DatabaseOutage.GuardAsync(() => UpdateCoreAsync(id, input, cancellationToken));
+
+    private async Task<SaveResult> UpdateCoreAsync(Guid id, AssessmentInput input, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var assessment = await db.Set<Assessment>()
@@ -149,7 +153,7 @@ public sealed class AssessmentService(IDbContextFactory<RetroWalkDbContext> dbFa
 
         foreach (var removed in existing.Values)
         {
-            removed.ArchivedAt = clock.GetUtcNow();
+            removed.ArchivedAt = clock.UtcNow;
             removed.ArchivedBy = user.UserName;
         }
 
@@ -166,7 +170,10 @@ public sealed class AssessmentService(IDbContextFactory<RetroWalkDbContext> dbFa
         return SaveResult.Saved(assessment.Id, assessment.Version);
     }
 
-    public async Task<SaveResult> ArchiveAsync(Guid id, Guid version, CancellationToken cancellationToken = default)
+    public Task<SaveResult> ArchiveAsync(Guid id, Guid version, CancellationToken cancellationToken = default) =>
+        DatabaseOutage.GuardAsync(() => ArchiveCoreAsync(id, version, cancellationToken));
+
+    private async Task<SaveResult> ArchiveCoreAsync(Guid id, Guid version, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var assessment = await db.Set<Assessment>().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
@@ -176,7 +183,7 @@ public sealed class AssessmentService(IDbContextFactory<RetroWalkDbContext> dbFa
         }
 
         db.Entry(assessment).Property(a => a.Version).OriginalValue = version;
-        assessment.ArchivedAt = clock.GetUtcNow();
+        assessment.ArchivedAt = clock.UtcNow;
         assessment.ArchivedBy = user.UserName;
         try
         {
@@ -197,7 +204,7 @@ public sealed class AssessmentService(IDbContextFactory<RetroWalkDbContext> dbFa
         {
             errors.Add(nameof(AssessmentInput.Date), "Enter the assessment date.");
         }
-        else if (date > Today)
+        else if (date > clock.Today)
         {
             errors.Add(nameof(AssessmentInput.Date), "The assessment date cannot be in the future.");
         }

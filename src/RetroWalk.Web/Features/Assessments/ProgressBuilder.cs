@@ -1,6 +1,7 @@
 using System.Globalization;
 using RetroWalk.Clinical;
 using RetroWalk.Clinical.Charts;
+using RetroWalk.Clinical.Evidence;
 using RetroWalk.Clinical.Measures;
 
 namespace RetroWalk.Web.Features.Assessments;
@@ -20,13 +21,14 @@ public sealed record ProgressResultRow(
     decimal? PercentOfPredicted,
     int ScoredItems);
 
-/// <summary>The patient as the progress review needs them.</summary>
-public sealed record ProgressPatient(Guid Id, string FullName, string RecordNumber, Condition Condition);
+/// <summary>The patient as the progress review needs them; the date of birth gives the age older-adult values need.</summary>
+public sealed record ProgressPatient(Guid Id, string FullName, string RecordNumber, Condition Condition, DateOnly DateOfBirth);
 
 /// <summary>
 /// Builds the progress review from stored results with the clinical rules: baseline (the first result
-/// at the baseline time point, else the first result), latest, change, MDC/MCID for the patient's
-/// condition, categories and the summary sentence. Pure: no database, no UI.
+/// at the baseline time point, else the first result), latest, change, MDC/MCID for the patient (condition,
+/// age on the date of the latest result, and baseline comfortable gait speed), categories and the summary
+/// sentence. Pure: no database, no UI.
 /// </summary>
 public static class ProgressBuilder
 {
@@ -38,11 +40,14 @@ public static class ProgressBuilder
         var ordered = rows.OrderBy(r => r.Date).ThenBy(r => r.TimePoint).ThenBy(r => r.RecordedAt).ToList();
         var byCode = ordered.ToLookup(r => r.MeasureCode, StringComparer.OrdinalIgnoreCase);
 
+        var gaitSpeed = MeasureCatalogue.TenMetreWalkComfortable;
+        var baselineGaitSpeed = BaselineOf(CompleteRows(gaitSpeed, [.. byCode[gaitSpeed.Code]]))?.Value;
+
         var measures = new List<MeasureProgress>();
         foreach (var measure in MeasureCatalogue.All)
         {
             var source = measure.DerivedFrom is { } from ? Derived(measure, byCode[from]) : byCode[measure.Code].ToList();
-            if (source.Count > 0 && Measure(measure, source, patient.Condition, showKmh) is { } progress)
+            if (source.Count > 0 && Measure(measure, source, patient, baselineGaitSpeed, showKmh) is { } progress)
             {
                 measures.Add(progress);
             }
@@ -71,18 +76,27 @@ public static class ProgressBuilder
             }),
     ];
 
-    private static MeasureProgress? Measure(MeasureDefinition m, List<ProgressResultRow> rows, Condition condition, bool showKmh)
+    /// <summary>Complete results with a valid value, in date order.</summary>
+    private static List<ProgressResultRow> CompleteRows(MeasureDefinition m, List<ProgressResultRow> rows) =>
+        [.. rows.Where(r => r.IsComplete && r.Value is { } v && MeasureValidation.Validate(m, v) is null)];
+
+    /// <summary>The first result at the baseline time point, else the first result.</summary>
+    private static ProgressResultRow? BaselineOf(List<ProgressResultRow> complete) =>
+        complete.FirstOrDefault(r => r.TimePoint == AssessmentTimePoint.Baseline) ?? complete.FirstOrDefault();
+
+    private static MeasureProgress? Measure(MeasureDefinition m, List<ProgressResultRow> rows, ProgressPatient patient, decimal? baselineGaitSpeed, bool showKmh)
     {
-        var points = rows
-            .Where(r => r.IsComplete && r.Value is { } v && MeasureValidation.Validate(m, v) is null)
-            .Select(r => Point(m, r, showKmh))
-            .ToList();
+        var points = CompleteRows(m, rows).Select(r => Point(m, r, showKmh)).ToList();
         var incomplete = rows.Where(r => !r.IsComplete)
             .Select(r => new IncompleteResult(r.Date, r.TimePoint,
                 $"Incomplete item form ({r.ScoredItems} of {m.Items.Count} items scored): not charted"))
             .ToList();
 
-        var notes = CutOffNotes(m, condition).Concat(m.Notes).ToList();
+        // Age on the date of the latest result: older-adult values apply only inside their studied age range.
+        var profile = new PatientProfile(patient.Condition,
+            points.Count > 0 ? ConditionNames.AgeOn(patient.DateOfBirth, points[^1].Date) : null,
+            baselineGaitSpeed is { } speed ? MeasureCatalogue.TenMetreWalkComfortable.Round(speed) : null);
+        var notes = CutOffNotes(m, profile).Concat(m.Notes).ToList();
         var directionText = m.Direction == MeasureDirection.HigherIsBetter
             ? "Higher is better"
             : $"Lower is better: a fall in {(m.Unit == MeasureUnit.Seconds ? "seconds" : "value")} is an improvement";
@@ -99,10 +113,9 @@ public static class ProgressBuilder
         var baseline = points.FirstOrDefault(p => p.TimePoint == AssessmentTimePoint.Baseline) ?? points[0];
         var latest = points[^1];
         var hasChange = !ReferenceEquals(baseline, latest);
-        var result = ChangeInterpretation.Interpret(m, condition, baseline.Value, latest.Value);
-        var lines = m.CutOffs
-            .Where(s => s.IsVerified && s.AppliesTo(condition))
-            .SelectMany(s => CutOffLabels.For(s, m.Unit).Select(l => new ChartLine(l.Value, l.Label, s.Source, l.Side, l.FarEdge)))
+        var result = ChangeInterpretation.Interpret(m, profile, baseline.Value, latest.Value);
+        var lines = MeasureCategories.Used(m, profile)
+            .SelectMany(s => CutOffLabels.For(s, m.Unit).Select(l => new ChartLine(l.Value, l.Label, s.Source.Label, l.Side, l.FarEdge)))
             .ToList();
 
         return new MeasureProgress
@@ -135,7 +148,7 @@ public static class ProgressBuilder
             MdcBandLower = result.MdcBandLower is { } lower ? Math.Max(lower, m.Range.Min) : null,
             MdcBandUpper = result.MdcBandUpper is { } upper ? Math.Min(upper, m.Range.Max) : null,
             MdcBandLabel = result.Mdc.Threshold is { } t
-                ? $"Baseline ± MDC {m.Published(t.Value)} ({result.Mdc.PopulationUsed}; {t.Source})"
+                ? $"Baseline ± MDC {m.Published(t.Value)} ({result.Mdc.PopulationUsed}; {t.Source.Label})"
                 : null,
             CutOffLines = lines,
             Notes = notes,
@@ -187,18 +200,10 @@ public static class ProgressBuilder
     private static CategoryLine Category(CategoryResult c) =>
         new(c.Scheme.Title, c.Text, c.Band.IsConcern, c.Population, c.Source, c.Scheme.Caveat);
 
-    private static IEnumerable<string> CutOffNotes(MeasureDefinition m, Condition condition)
-    {
-        foreach (var scheme in m.CutOffs)
-        {
-            if (!scheme.IsVerified)
-            {
-                yield return $"Not used: {scheme.Title}. {scheme.Caveat ?? "The cut-off is unverified."}";
-            }
-            else if (!scheme.AppliesTo(condition))
-            {
-                yield return $"Not applied for {ChangeInterpretation.PopulationText(condition)}: {scheme.Title}. {scheme.NotApplicableReason}";
-            }
-        }
-    }
+    /// <summary>Cut-offs not used for this patient and why, each citing the cut-off's source.</summary>
+    private static IEnumerable<Remark> CutOffNotes(MeasureDefinition m, PatientProfile patient) =>
+        MeasureCategories.Unused(m, patient).Select(u => u.Scheme.IsVerified
+            ? new Remark($"Not used for {patient.PopulationText}: {u.Text}", u.Scheme.Source)
+            : new Remark($"Not used: {u.Scheme.Title}. {u.Scheme.Caveat?.Text ?? "The cut-off is unverified."}",
+                [u.Scheme.Source, .. u.Scheme.Caveat?.Sources ?? []]));
 }

@@ -31,7 +31,7 @@ public static class ProgressCharts
             MdcBand = measure is { MdcBandLower: { } lower, MdcBandUpper: { } upper }
                 ? new ChartBand((double)lower, (double)upper, measure.MdcBandLabel ?? "Baseline ± MDC")
                 : null,
-            CutOffs = [.. measure.CutOffLines.Select(line => new ChartCutOff((double)line.Value, line.Label, line.Side, (double?)line.FarEdge))],
+            CutOffs = [.. measure.CutOffLines.Select(line => new ChartCutOff((double)line.Value, line.Label, line.Side, (double?)line.FarEdge, line.Source))],
             Markers =
             [
                 .. timeline.Programmes.SelectMany(p => p.End is { } end

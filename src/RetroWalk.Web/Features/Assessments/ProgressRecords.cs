@@ -1,5 +1,6 @@
 using RetroWalk.Clinical;
 using RetroWalk.Clinical.Charts;
+using RetroWalk.Clinical.Evidence;
 using RetroWalk.Clinical.Measures;
 
 namespace RetroWalk.Web.Features.Assessments;
@@ -90,8 +91,8 @@ public sealed record MeasureProgress
     /// <summary>Verified cut-offs that apply to the patient's condition, drawn as labelled lines.</summary>
     public IReadOnlyList<ChartLine> CutOffLines { get; init; } = [];
 
-    /// <summary>Cut-offs not used and why (unverified, or not applicable to the condition); measure notes.</summary>
-    public IReadOnlyList<string> Notes { get; init; } = [];
+    /// <summary>Cut-offs not used and why (unverified, or not applicable to the patient); measure notes. Each cites its sources.</summary>
+    public IReadOnlyList<Remark> Notes { get; init; } = [];
 
     public string? Summary { get; init; }
 }
@@ -120,17 +121,17 @@ public sealed record ThresholdFlag(
     bool IsMet,
     string Flag,
     string PopulationUsed,
-    string? Source,
+    Reference? Source,
     string? Note)
 {
     public bool IsAvailable => Comparison != ThresholdComparison.NotAvailable;
 }
 
-/// <summary>A category from one cut-off scheme, with the population it was derived in and its source.</summary>
-public sealed record CategoryLine(string Scheme, string Text, bool IsConcern, string Population, string Source, string? Caveat);
+/// <summary>A category from one cut-off scheme, with the population it was derived in, its source and its caveat.</summary>
+public sealed record CategoryLine(string Scheme, string Text, bool IsConcern, string Population, Reference Source, Remark? Caveat);
 
 /// <summary>
-/// A horizontal line at a cut-off value; its label names the band on <paramref name="Side"/> of it, which reaches to
-/// <paramref name="FarEdge"/> (null: open-ended).
+/// A horizontal line at a cut-off value with its source's short label; its label names the band on
+/// <paramref name="Side"/> of it, which reaches to <paramref name="FarEdge"/> (null: open-ended).
 /// </summary>
 public sealed record ChartLine(decimal Value, string Label, string Source, BandSide Side, decimal? FarEdge);

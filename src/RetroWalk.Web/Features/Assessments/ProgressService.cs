@@ -20,7 +20,7 @@ public sealed class ProgressService(IDbContextFactory<RetroWalkDbContext> dbFact
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var patient = await db.Set<Patient>().IgnoreQueryFilters([RetroWalkDbContext.QueryFilters.Archived])
             .Where(p => p.Id == patientId)
-            .Select(p => new ProgressPatient(p.Id, p.GivenName + " " + p.FamilyName, p.RecordNumber, p.PrimaryCondition))
+            .Select(p => new ProgressPatient(p.Id, p.GivenName + " " + p.FamilyName, p.RecordNumber, p.PrimaryCondition, p.DateOfBirth))
             .SingleOrDefaultAsync(cancellationToken);
         if (patient is null)
         {

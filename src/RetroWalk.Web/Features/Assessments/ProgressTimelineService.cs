@@ -1,9 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using RetroWalk.Clinical;
 using RetroWalk.Clinical.Protocols;
-using RetroWalk.Web.Data;
 using RetroWalk.Clinical.Sessions;
+using RetroWalk.Web.Data;
 using RetroWalk.Web.Features.Programs;
 using RetroWalk.Web.Features.Sessions;
+using RetroWalk.Web.Infrastructure;
 
 namespace RetroWalk.Web.Features.Assessments;
 
@@ -11,10 +13,8 @@ namespace RetroWalk.Web.Features.Assessments;
 /// The time axis of a patient's progress review besides assessments: each programme's period and the weekly
 /// minutes of backward walking (<see cref="WeeklyDoseAsync"/>).
 /// </summary>
-public sealed class ProgressTimelineService(IDbContextFactory<RetroWalkDbContext> dbFactory, TimeProvider clock)
+public sealed class ProgressTimelineService(IDbContextFactory<RetroWalkDbContext> dbFactory, ClinicClock clock)
 {
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-
     /// <summary>
     /// The patient's programmes (oldest first) from start to end, where the end is the date the programme ended or,
     /// while it runs, its last planned session; and the weekly dose. Empty for a patient without programmes.
@@ -43,7 +43,7 @@ public sealed class ProgressTimelineService(IDbContextFactory<RetroWalkDbContext
     /// </summary>
     public async Task<IReadOnlyList<WeeklyDose>> WeeklyDoseAsync(Guid patientId, CancellationToken cancellationToken = default)
     {
-        var today = Today;
+        var today = clock.Today;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var firstStart = await db.Set<Programme>().Where(g => g.PatientId == patientId).MinAsync(g => (DateOnly?)g.StartDate, cancellationToken);
         if (firstStart is not { } start || start > today)
@@ -57,9 +57,9 @@ public sealed class ProgressTimelineService(IDbContextFactory<RetroWalkDbContext
                 && (r.Status == SessionStatus.Completed || r.Status == SessionStatus.Partial)
             select new { r.Date, Minutes = r.MainMinutes ?? (r.Status == SessionStatus.Completed ? r.PlannedMainMinutes : null) ?? 0m })
             .AsNoTracking().ToListAsync(cancellationToken);
-        var byWeek = delivered.GroupBy(s => AssessmentSchedule.MondayOf(s.Date)).ToDictionary(w => w.Key, w => w.Sum(s => s.Minutes));
-        var first = AssessmentSchedule.MondayOf(start);
-        var weeks = ((AssessmentSchedule.MondayOf(today).DayNumber - first.DayNumber) / 7) + 1;
+        var byWeek = delivered.GroupBy(s => CalendarWeek.MondayOf(s.Date)).ToDictionary(w => w.Key, w => w.Sum(s => s.Minutes));
+        var first = CalendarWeek.MondayOf(start);
+        var weeks = ((CalendarWeek.MondayOf(today).DayNumber - first.DayNumber) / 7) + 1;
         return
         [
             .. Enumerable.Range(0, weeks).Select(i => first.AddDays(7 * i))

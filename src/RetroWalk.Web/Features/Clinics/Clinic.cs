@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using RetroWalk.Clinical;
+using RetroWalk.Web.Infrastructure;
 
 namespace RetroWalk.Web.Features.Clinics;
 
@@ -16,13 +17,20 @@ public sealed class Clinic
     public string Name { get; set; } = "";
     public string Address { get; set; } = "";
     public ReportPageSize ReportPageSize { get; set; } = ReportPageSize.A4;
-    public string TimeZone { get; set; } = "Europe/London";
+    /// <summary>The clinic's IANA time zone: its "today" and the times it shows (<see cref="Infrastructure.ClinicClock"/>).</summary>
+    public string TimeZone { get; set; } = Infrastructure.ClinicTimeZones.DefaultId;
 
     /// <summary>How treadmill speeds are entered and shown in this clinic; they are stored in km/h.</summary>
     public SpeedUnit SpeedUnit { get; set; } = SpeedUnit.KilometresPerHour;
 
     /// <summary>Show gait speeds in km/h beside m/s (speeds are always stored and compared in m/s).</summary>
     public bool ShowGaitSpeedInKmh { get; set; }
+
+    /// <summary>How every page, picker and message writes dates (<see cref="Infrastructure.ClinicFormats"/>).</summary>
+    public DateStyle DateStyle { get; set; } = DateStyle.WeekdayDayMonthYear;
+
+    /// <summary>How every page, picker and message writes times of day.</summary>
+    public TimeStyle TimeStyle { get; set; } = TimeStyle.TwentyFourHour;
 }
 
 internal sealed class ClinicConfiguration : IEntityTypeConfiguration<Clinic>
@@ -31,8 +39,10 @@ internal sealed class ClinicConfiguration : IEntityTypeConfiguration<Clinic>
     {
         builder.Property(c => c.Name).HasMaxLength(200).IsRequired();
         builder.Property(c => c.Address).HasMaxLength(500);
-        builder.Property(c => c.TimeZone).HasMaxLength(64);
+        builder.Property(c => c.TimeZone).HasMaxLength(Infrastructure.ClinicTimeZones.MaxIdLength);
         builder.Property(c => c.ReportPageSize).HasConversion<string>().HasMaxLength(16);
         builder.Property(c => c.SpeedUnit).HasConversion<string>().HasMaxLength(24);
+        builder.Property(c => c.DateStyle).HasConversion<string>().HasMaxLength(24);
+        builder.Property(c => c.TimeStyle).HasConversion<string>().HasMaxLength(16);
     }
 }

@@ -13,20 +13,26 @@ public sealed class ClinicSettingsInput
 
     /// <summary>Show walking-test speeds in km/h beside m/s (they are always stored and compared in m/s).</summary>
     public bool ShowGaitSpeedInKmh { get; set; }
+
+    /// <summary>The clinic's IANA time zone, e.g. "Europe/Warsaw": it decides the clinic's "today".</summary>
+    public string TimeZone { get; set; } = "";
 }
 
-public sealed class ClinicSettingsService(IDbContextFactory<RetroWalkDbContext> dbFactory, ICurrentUser user)
+public sealed class ClinicSettingsService(IDbContextFactory<RetroWalkDbContext> dbFactory, ICurrentUser user, ClinicLocales locales)
 {
     public async Task<ClinicSettingsInput?> GetAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.Clinics.Where(c => c.Id == user.ClinicId)
-            .Select(c => new ClinicSettingsInput { SpeedUnit = c.SpeedUnit, ReportPageSize = c.ReportPageSize, ShowGaitSpeedInKmh = c.ShowGaitSpeedInKmh })
+            .Select(c => new ClinicSettingsInput { SpeedUnit = c.SpeedUnit, ReportPageSize = c.ReportPageSize, ShowGaitSpeedInKmh = c.ShowGaitSpeedInKmh, TimeZone = c.TimeZone })
             .SingleOrDefaultAsync(cancellationToken);
     }
 
     /// <summary>Clinic administrators only. Speeds stay stored in km/h; only how they are entered and shown changes.</summary>
-    public async Task<SaveResult> SaveAsync(ClinicSettingsInput input, CancellationToken cancellationToken = default)
+    public Task<SaveResult> SaveAsync(ClinicSettingsInput input, CancellationToken cancellationToken = default) =>
+        DatabaseOutage.GuardAsync(() => SaveCoreAsync(input, cancellationToken));
+
+    private async Task<SaveResult> SaveCoreAsync(ClinicSettingsInput input, CancellationToken cancellationToken)
     {
         if (!user.IsClinicAdmin)
         {
@@ -41,6 +47,12 @@ public sealed class ClinicSettingsService(IDbContextFactory<RetroWalkDbContext> 
         {
             errors.Add(nameof(ClinicSettingsInput.ReportPageSize), "Choose A4 or Letter.");
         }
+        if (!ClinicTimeZones.TryFind(input.TimeZone, out var zone))
+        {
+            errors.Add(nameof(ClinicSettingsInput.TimeZone), string.IsNullOrWhiteSpace(input.TimeZone)
+                ? "Enter the clinic's time zone, e.g. Europe/Warsaw."
+                : "Not a time zone this server knows. Use an IANA name such as Europe/Warsaw or America/New_York (not a Windows name or an offset).");
+        }
         if (!errors.IsValid)
         {
             return SaveResult.Invalid(errors);
@@ -54,7 +66,9 @@ public sealed class ClinicSettingsService(IDbContextFactory<RetroWalkDbContext> 
         clinic.SpeedUnit = input.SpeedUnit;
         clinic.ReportPageSize = input.ReportPageSize;
         clinic.ShowGaitSpeedInKmh = input.ShowGaitSpeedInKmh;
+        clinic.TimeZone = zone.Id;
         await db.SaveChangesAsync(cancellationToken);
-        return SaveResult.Saved(clinic.Id, Guid.Empty) with { Message = $"Speeds are now entered and shown in {input.SpeedUnit.Symbol()}; reports print on {input.ReportPageSize}; gait speeds show {(input.ShowGaitSpeedInKmh ? "m/s with km/h beside" : "in m/s")}." };
+        locales.Forget(clinic.Id);
+        return SaveResult.Saved(clinic.Id, Guid.Empty) with { Message = $"Speeds are now entered and shown in {input.SpeedUnit.Symbol()}; reports print on {input.ReportPageSize}; gait speeds show {(input.ShowGaitSpeedInKmh ? "m/s with km/h beside" : "in m/s")}; the clinic's day follows {zone.Id}." };
     }
 }

@@ -3,11 +3,12 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using RetroWalk.Web.Data;
+using RetroWalk.Web.Features.Audit;
 using RetroWalk.Web.Infrastructure;
 
 namespace RetroWalk.Web.Features.Clinics;
 
-public sealed record StaffMember(string Id, string DisplayName, string Email, string Role, bool IsActive, bool MustChangePassword, bool IsYou);
+public sealed record StaffMember(string Id, string DisplayName, string Email, string Role, bool IsActive, bool MustChangePassword, bool IsYou, bool IsLockedOut = false);
 
 public sealed class NewStaffInput
 {
@@ -29,7 +30,7 @@ public sealed class NewStaffInput
 public sealed record NewStaffResult(bool Succeeded, string? OneTimePassword = null, FieldErrors? Errors = null);
 
 /// <summary>A clinic administrator manages the clinic's accounts. Accounts are deactivated, never deleted.</summary>
-public sealed class StaffService(UserManager<ApplicationUser> users, ICurrentUser currentUser)
+public sealed class StaffService(UserManager<ApplicationUser> users, ICurrentUser currentUser, AccessLog accessLog)
 {
     public async Task<IReadOnlyList<StaffMember>> ListAsync(CancellationToken cancellationToken = default)
     {
@@ -40,7 +41,8 @@ public sealed class StaffService(UserManager<ApplicationUser> users, ICurrentUse
         foreach (var user in clinicUsers)
         {
             var role = (await users.IsInRoleAsync(user, Roles.ClinicAdmin)) ? Roles.ClinicAdmin : Roles.Therapist;
-            result.Add(new StaffMember(user.Id, user.DisplayName, user.Email ?? "", role, user.IsActive, user.MustChangePassword, user.Id == currentUser.UserId));
+            result.Add(new StaffMember(user.Id, user.DisplayName, user.Email ?? "", role, user.IsActive, user.MustChangePassword,
+                user.Id == currentUser.UserId, await users.IsLockedOutAsync(user)));
         }
         return result;
     }
@@ -83,6 +85,7 @@ public sealed class StaffService(UserManager<ApplicationUser> users, ICurrentUse
             return new NewStaffResult(false, Errors: identityErrors);
         }
         await users.AddToRoleAsync(user, input.Role);
+        await accessLog.RecordAsync(AccessKind.AccountCreated, $"{user.Email} ({input.Role})", user.Id);
         return new NewStaffResult(true, password);
     }
 
@@ -94,10 +97,10 @@ public sealed class StaffService(UserManager<ApplicationUser> users, ICurrentUse
     private async Task<string?> SetActiveAsync(string userId, bool active)
     {
         EnsureAdmin();
-        var user = await users.FindByIdAsync(userId);
-        if (user is null || user.ClinicId != currentUser.ClinicId)
+        var user = await ClinicUserAsync(userId);
+        if (user is null)
         {
-            return "That account does not exist in this clinic.";
+            return NotInClinic;
         }
         if (!active && user.Id == currentUser.UserId)
         {
@@ -107,7 +110,94 @@ public sealed class StaffService(UserManager<ApplicationUser> users, ICurrentUse
         await users.UpdateAsync(user);
         // A new security stamp ends the account's current sign-ins at their next validation.
         await users.UpdateSecurityStampAsync(user);
+        await accessLog.RecordAsync(active ? AccessKind.AccountReactivated : AccessKind.AccountDeactivated, user.Email, user.Id);
         return null;
+    }
+
+    /// <summary>
+    /// Gives the account a new one-time password (shown once) that must be changed at the next sign-in.
+    /// Its current sign-ins end (new security stamp) and any wait after wrong passwords is lifted.
+    /// </summary>
+    public async Task<(string? OneTimePassword, string? Error)> ResetPasswordAsync(string userId)
+    {
+        EnsureAdmin();
+        var user = await ClinicUserAsync(userId);
+        if (user is null)
+        {
+            return (null, NotInClinic);
+        }
+        if (user.Id == currentUser.UserId)
+        {
+            return (null, "Change your own password under \"Password and sign-in\".");
+        }
+        var password = OneTimePassword();
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        var reset = await users.ResetPasswordAsync(user, token, password);
+        if (!reset.Succeeded)
+        {
+            return (null, string.Join(" ", reset.Errors.Select(e => e.Description)));
+        }
+        user.MustChangePassword = true;
+        await users.UpdateAsync(user);
+        await UnlockAsync(user);
+        await accessLog.RecordAsync(AccessKind.PasswordReset, user.Email, user.Id);
+        return (password, null);
+    }
+
+    /// <summary>Lifts the wait an account is under after repeated wrong passwords or codes.</summary>
+    public async Task<string?> UnlockAsync(string userId)
+    {
+        EnsureAdmin();
+        var user = await ClinicUserAsync(userId);
+        if (user is null)
+        {
+            return NotInClinic;
+        }
+        await UnlockAsync(user);
+        await accessLog.RecordAsync(AccessKind.AccountUnlocked, user.Email, user.Id);
+        return null;
+    }
+
+    /// <summary>Makes the account a therapist or a clinic administrator; its current sign-ins end so the new role applies at once.</summary>
+    public async Task<string?> ChangeRoleAsync(string userId, string role)
+    {
+        EnsureAdmin();
+        if (role is not (Roles.Therapist or Roles.ClinicAdmin))
+        {
+            return "Choose Therapist or Clinic administrator.";
+        }
+        var user = await ClinicUserAsync(userId);
+        if (user is null)
+        {
+            return NotInClinic;
+        }
+        if (user.Id == currentUser.UserId)
+        {
+            return "You cannot change your own role; ask another administrator.";
+        }
+        var other = role == Roles.ClinicAdmin ? Roles.Therapist : Roles.ClinicAdmin;
+        if (await users.IsInRoleAsync(user, other))
+        {
+            await users.RemoveFromRoleAsync(user, other);
+        }
+        if (!await users.IsInRoleAsync(user, role))
+        {
+            await users.AddToRoleAsync(user, role);
+        }
+        await users.UpdateSecurityStampAsync(user);
+        await accessLog.RecordAsync(AccessKind.RoleChanged, $"{user.Email} (now {role})", user.Id);
+        return null;
+    }
+
+    private const string NotInClinic = "That account does not exist in this clinic.";
+
+    private async Task<ApplicationUser?> ClinicUserAsync(string userId) =>
+        await users.FindByIdAsync(userId) is { } user && user.ClinicId == currentUser.ClinicId ? user : null;
+
+    private async Task UnlockAsync(ApplicationUser user)
+    {
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
     }
 
     private void EnsureAdmin()

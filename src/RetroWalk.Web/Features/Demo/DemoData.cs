@@ -41,6 +41,10 @@ public static class DemoData
         ("Bjørn", "Håkonsen", "RW-1012", 1944, Sex.Male, Condition.OlderAdultFallRisk, AffectedSide.NotApplicable, 183, 88),
     ];
 
+    /// <summary>The demo clinic's IANA time zone: <c>Demo:TimeZone</c>, else the clinics' default.</summary>
+    private static string TimeZoneOf(IServiceProvider sp) =>
+        ClinicTimeZones.TryFind(sp.GetRequiredService<IConfiguration>()["Demo:TimeZone"], out var zone) ? zone.Id : ClinicTimeZones.DefaultId;
+
     public static async Task SeedAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
@@ -48,20 +52,19 @@ public static class DemoData
         await EnsureRolesAsync(sp.GetRequiredService<RoleManager<IdentityRole>>());
 
         var dbFactory = sp.GetRequiredService<IDbContextFactory<RetroWalkDbContext>>();
-        Guid clinicId;
-        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        var users = sp.GetRequiredService<UserManager<ApplicationUser>>();
+
+        // The demo clinic is the demo administrator's clinic (clinics are identified by id, never by name).
+        var clinicId = (await users.FindByEmailAsync(AdminEmail))?.ClinicId ?? Guid.Empty;
+        if (clinicId == Guid.Empty)
         {
-            var clinic = await db.Clinics.SingleOrDefaultAsync(c => c.Name == ClinicName, cancellationToken);
-            if (clinic is null)
-            {
-                clinic = new Clinic { Name = ClinicName, Address = "12 Riverside Walk, Bristol BS1 4RW, United Kingdom", TimeZone = "Europe/London", ShowGaitSpeedInKmh = true };
-                db.Clinics.Add(clinic);
-                await db.SaveChangesAsync(cancellationToken);
-            }
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var clinic = new Clinic { Name = ClinicName, Address = "12 Riverside Walk, Bristol BS1 4RW, United Kingdom", TimeZone = TimeZoneOf(sp), ShowGaitSpeedInKmh = true };
+            db.Clinics.Add(clinic);
+            await db.SaveChangesAsync(cancellationToken);
             clinicId = clinic.Id;
         }
 
-        var users = sp.GetRequiredService<UserManager<ApplicationUser>>();
         await EnsureUserAsync(users, clinicId, AdminEmail, "Alex Morgan", AdminPassword, Roles.ClinicAdmin);
         var maria = await EnsureUserAsync(users, clinicId, TherapistEmail, "Maria Santos", TherapistPassword, Roles.Therapist);
         var tomasz = await EnsureUserAsync(users, clinicId, SecondTherapistEmail, "Tomasz Zieliński", SecondTherapistPassword, Roles.Therapist);
@@ -99,7 +102,7 @@ public static class DemoData
         {
             patientIds = await db.Patients.ToDictionaryAsync(p => p.RecordNumber, p => p.Id, cancellationToken);
         }
-        var today = DateOnly.FromDateTime(sp.GetRequiredService<TimeProvider>().GetLocalNow().DateTime);
+        var today = sp.GetRequiredService<ClinicClock>().Today;
         await DemoAssessments.SeedAsync(sp.GetRequiredService<AssessmentService>(), patientIds, today, cancellationToken);
     }
 
@@ -121,8 +124,9 @@ public static class DemoData
         var protocols = sp.GetRequiredService<ProtocolService>();
         var programmes = sp.GetRequiredService<ProgrammeService>();
         var patients = sp.GetRequiredService<PatientService>();
-        var today = DateOnly.FromDateTime(sp.GetRequiredService<TimeProvider>().GetLocalNow().DateTime);
-        var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
+        var clock = sp.GetRequiredService<ClinicClock>();
+        var today = clock.Today;
+        var monday = clock.StartOfWeek;
         var plans = new[]
         {
             (Template: ProtocolTemplates.ChronicStroke4WeeksKey, Record: "RW-1001", Therapist: maria, Start: monday.AddDays(-14)),

@@ -3,20 +3,25 @@ using RetroWalk.Clinical;
 
 namespace RetroWalk.Web.Features.Patients;
 
-/// <summary>The patient form. Ranges that need no "today" are data annotations; the rest is in <see cref="PatientService"/>.</summary>
+/// <summary>The patient form. Ranges that need no "today" are data annotations; text rules, precision and dates are in <see cref="PatientService"/>.</summary>
 public sealed class PatientInput
 {
+    /// <summary>Limits in characters as people count them (text elements, <see cref="Infrastructure.FieldText.Length"/>).</summary>
     public const int NameMaxLength = 100;
     public const int RecordNumberMaxLength = 40;
+    public const int NotesMaxLength = 4000;
+
+    /// <summary>The column sizes that hold those limits (<see cref="Infrastructure.FieldText.StoredLength"/>).</summary>
+    public const int NameMaxStoredLength = NameMaxLength * Infrastructure.FieldText.StoredUnitsPerTextElement;
+    public const int RecordNumberMaxStoredLength = RecordNumberMaxLength * Infrastructure.FieldText.StoredUnitsPerTextElement;
+    public const int NotesMaxStoredLength = NotesMaxLength * Infrastructure.FieldText.StoredUnitsPerTextElement;
     public const int MaxAgeYears = 120;
 
     [Required(ErrorMessage = "Enter the given name.")]
-    [StringLength(NameMaxLength, ErrorMessage = "The given name can have at most {1} characters.")]
     [Display(Name = "Given name")]
     public string GivenName { get; set; } = "";
 
     [Required(ErrorMessage = "Enter the family name.")]
-    [StringLength(NameMaxLength, ErrorMessage = "The family name can have at most {1} characters.")]
     [Display(Name = "Family name")]
     public string FamilyName { get; set; } = "";
 
@@ -28,7 +33,6 @@ public sealed class PatientInput
     public Sex? Sex { get; set; }
 
     [Required(ErrorMessage = "Enter the clinic record number.")]
-    [StringLength(RecordNumberMaxLength, ErrorMessage = "The record number can have at most {1} characters.")]
     [Display(Name = "Clinic record number")]
     public string RecordNumber { get; set; } = "";
 
@@ -54,7 +58,6 @@ public sealed class PatientInput
     [Display(Name = "Takes beta-blockers")]
     public bool TakesBetaBlockers { get; set; }
 
-    [StringLength(4000, ErrorMessage = "Notes can have at most {1} characters.")]
     public string? Notes { get; set; }
 
     /// <summary>The version the form was loaded with; a save against a newer version is refused.</summary>

@@ -38,10 +38,8 @@ public sealed record PatientDetails(
     public bool IsArchived => ArchivedAt is not null;
 }
 
-public sealed class PatientService(IDbContextFactory<RetroWalkDbContext> dbFactory, TimeProvider clock, ICurrentUser user)
+public sealed class PatientService(IDbContextFactory<RetroWalkDbContext> dbFactory, ClinicClock clock, ICurrentUser user)
 {
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-
     public async Task<PagedResult<PatientListItem>> SearchAsync(PatientQuery query, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -51,7 +49,7 @@ public sealed class PatientService(IDbContextFactory<RetroWalkDbContext> dbFacto
 
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            foreach (var term in SearchText.Fold(query.Search).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            foreach (var term in SearchText.Fold(FieldText.ForQuery(query.Search)).Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
                 patients = patients.Where(p => p.SearchText.Contains(term));
             }
@@ -78,7 +76,7 @@ public sealed class PatientService(IDbContextFactory<RetroWalkDbContext> dbFacto
             .Select(p => new { p.Id, p.GivenName, p.FamilyName, p.RecordNumber, p.DateOfBirth, p.PrimaryCondition, p.UpdatedAt, p.ArchivedAt })
             .ToListAsync(cancellationToken);
 
-        var today = Today;
+        var today = clock.Today;
         return new PagedResult<PatientListItem>(
             rows.Select(p => new PatientListItem(p.Id, p.GivenName, p.FamilyName, p.RecordNumber, p.DateOfBirth,
                 ConditionNames.AgeOn(p.DateOfBirth, today), p.PrimaryCondition, p.UpdatedAt, p.ArchivedAt is not null)).ToList(),
@@ -92,7 +90,7 @@ public sealed class PatientService(IDbContextFactory<RetroWalkDbContext> dbFacto
         var p = await db.Patients.IgnoreQueryFilters([RetroWalkDbContext.QueryFilters.Archived])
             .AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
         return p is null ? null : new PatientDetails(p.Id, p.GivenName, p.FamilyName, p.RecordNumber, p.DateOfBirth,
-            ConditionNames.AgeOn(p.DateOfBirth, Today), p.Sex, p.PrimaryCondition, p.AffectedSide, p.HeightCm, p.WeightKg,
+            ConditionNames.AgeOn(p.DateOfBirth, clock.Today), p.Sex, p.PrimaryCondition, p.AffectedSide, p.HeightCm, p.WeightKg,
             p.RestingHeartRate, p.TakesBetaBlockers, p.Notes, p.ArchivedAt, p.ArchivedBy, p.Version);
     }
 
@@ -118,20 +116,22 @@ public sealed class PatientService(IDbContextFactory<RetroWalkDbContext> dbFacto
     }
 
     public Task<SaveResult> CreateAsync(PatientInput input, CancellationToken cancellationToken = default) =>
-        SaveAsync(null, input, cancellationToken);
+        DatabaseOutage.GuardAsync(() => SaveAsync(null, input, cancellationToken));
 
     public Task<SaveResult> UpdateAsync(Guid id, PatientInput input, CancellationToken cancellationToken = default) =>
-        SaveAsync(id, input, cancellationToken);
+        DatabaseOutage.GuardAsync(() => SaveAsync(id, input, cancellationToken));
 
     private async Task<SaveResult> SaveAsync(Guid? id, PatientInput input, CancellationToken cancellationToken)
     {
         var errors = Validate(input);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var recordNumber = input.RecordNumber.Trim();
-        if (recordNumber.Length > 0 && await db.Patients.IgnoreQueryFilters([RetroWalkDbContext.QueryFilters.Archived])
-                .AnyAsync(p => p.RecordNumber == recordNumber && p.Id != id, cancellationToken))
+        var recordNumber = FieldText.CleanRecordNumber(input.RecordNumber);
+        var key = FieldText.RecordNumberKey(recordNumber);
+        if (key.Length > 0 && !errors.ContainsKey(nameof(PatientInput.RecordNumber))
+            && await db.Patients.IgnoreQueryFilters([RetroWalkDbContext.QueryFilters.Archived])
+                .Where(p => p.RecordNumberKey == key && p.Id != id).Select(p => p.RecordNumber).FirstOrDefaultAsync(cancellationToken) is { } taken)
         {
-            errors.Add(nameof(PatientInput.RecordNumber), $"Record number {recordNumber} is already used by another patient of this clinic.");
+            errors.Add(nameof(PatientInput.RecordNumber), RecordNumberTaken(recordNumber, taken));
         }
         if (!errors.IsValid)
         {
@@ -166,18 +166,37 @@ public sealed class PatientService(IDbContextFactory<RetroWalkDbContext> dbFacto
         }
         catch (DbUpdateException ex) when (Database.IsUniqueViolation(ex))
         {
-            return SaveResult.Invalid(new FieldErrors { { nameof(PatientInput.RecordNumber), $"Record number {recordNumber} is already used by another patient of this clinic." } });
+            return SaveResult.Invalid(new FieldErrors { { nameof(PatientInput.RecordNumber), RecordNumberTaken(recordNumber, recordNumber) } });
         }
         return SaveResult.Saved(patient.Id, patient.Version);
     }
 
-    /// <summary>Field-level checks: the data annotations plus the rules that need today's date.</summary>
+    private static string RecordNumberTaken(string typed, string stored) =>
+        $"Record number {typed} is already used by another patient of this clinic"
+        + (string.Equals(typed, stored, StringComparison.Ordinal) ? "." : $" (as {stored}); record numbers differing only in case or invisible characters are the same.");
+
+    /// <summary>Field-level checks: the data annotations, the text rules, the stored precision and the rules that need today's date.</summary>
     public FieldErrors Validate(PatientInput input)
     {
         var errors = FieldErrors.FromAnnotations(input);
+        void Check(string field, string? problem)
+        {
+            if (problem is not null && !errors.ContainsKey(field))
+            {
+                errors.Add(field, problem);
+            }
+        }
+        Check(nameof(PatientInput.GivenName), FieldText.Problem(FieldText.Clean(input.GivenName), "The given name", PatientInput.NameMaxLength));
+        Check(nameof(PatientInput.FamilyName), FieldText.Problem(FieldText.Clean(input.FamilyName), "The family name", PatientInput.NameMaxLength));
+        // Checked as typed, so that a hidden direction character is refused rather than quietly dropped.
+        Check(nameof(PatientInput.RecordNumber), FieldText.Problem(FieldText.Clean(input.RecordNumber), "The record number", PatientInput.RecordNumberMaxLength));
+        Check(nameof(PatientInput.Notes), FieldText.Problem(FieldText.Clean(input.Notes), "Notes", PatientInput.NotesMaxLength, multiline: true));
+        // Stored with one decimal (the column's precision), so what is audited and shown is what was typed.
+        Check(nameof(PatientInput.HeightCm), FieldText.PrecisionProblem(input.HeightCm, 1, "The height", "170.3 cm"));
+        Check(nameof(PatientInput.WeightKg), FieldText.PrecisionProblem(input.WeightKg, 1, "The weight", "72.5 kg"));
         if (input.DateOfBirth is { } dob)
         {
-            var today = Today;
+            var today = clock.Today;
             if (dob > today)
             {
                 errors.Add(nameof(PatientInput.DateOfBirth), "The date of birth cannot be in the future.");
@@ -190,7 +209,10 @@ public sealed class PatientService(IDbContextFactory<RetroWalkDbContext> dbFacto
         return errors;
     }
 
-    public async Task<SaveResult> ArchiveAsync(Guid id, Guid version, CancellationToken cancellationToken = default)
+    public Task<SaveResult> ArchiveAsync(Guid id, Guid version, CancellationToken cancellationToken = default) =>
+        DatabaseOutage.GuardAsync(() => ArchiveCoreAsync(id, version, cancellationToken));
+
+    private async Task<SaveResult> ArchiveCoreAsync(Guid id, Guid version, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var patient = await db.Patients.SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
@@ -199,13 +221,16 @@ public sealed class PatientService(IDbContextFactory<RetroWalkDbContext> dbFacto
             return SaveResult.NotFound();
         }
         db.Entry(patient).Property(p => p.Version).OriginalValue = version;
-        patient.ArchivedAt = clock.GetUtcNow();
+        patient.ArchivedAt = clock.UtcNow;
         patient.ArchivedBy = user.UserName;
         return await SaveOrConflictAsync(db, patient, cancellationToken);
     }
 
     /// <summary>Clinic administrators only.</summary>
-    public async Task<SaveResult> RestoreAsync(Guid id, CancellationToken cancellationToken = default)
+    public Task<SaveResult> RestoreAsync(Guid id, CancellationToken cancellationToken = default) =>
+        DatabaseOutage.GuardAsync(() => RestoreCoreAsync(id, cancellationToken));
+
+    private async Task<SaveResult> RestoreCoreAsync(Guid id, CancellationToken cancellationToken)
     {
         if (!user.IsClinicAdmin)
         {
@@ -238,18 +263,18 @@ public sealed class PatientService(IDbContextFactory<RetroWalkDbContext> dbFacto
 
     private static void Apply(PatientInput input, Patient patient)
     {
-        patient.GivenName = input.GivenName.Trim();
-        patient.FamilyName = input.FamilyName.Trim();
+        patient.GivenName = FieldText.Clean(input.GivenName);
+        patient.FamilyName = FieldText.Clean(input.FamilyName);
         patient.DateOfBirth = input.DateOfBirth!.Value;
         patient.Sex = input.Sex!.Value;
-        patient.RecordNumber = input.RecordNumber.Trim();
+        patient.RecordNumber = FieldText.CleanRecordNumber(input.RecordNumber);
         patient.PrimaryCondition = input.PrimaryCondition!.Value;
         patient.AffectedSide = input.AffectedSide;
         patient.HeightCm = input.HeightCm;
         patient.WeightKg = input.WeightKg;
         patient.RestingHeartRate = input.RestingHeartRate;
         patient.TakesBetaBlockers = input.TakesBetaBlockers;
-        patient.Notes = string.IsNullOrWhiteSpace(input.Notes) ? null : input.Notes.Trim();
+        patient.Notes = FieldText.Clean(input.Notes) is { Length: > 0 } notes ? notes : null;
         patient.SearchText = Patient.SearchTextOf(patient.GivenName, patient.FamilyName, patient.RecordNumber);
     }
 }

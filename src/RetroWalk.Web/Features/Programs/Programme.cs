@@ -46,6 +46,10 @@ public static class ProgrammeStatuses
 
     public static bool IsOngoing(this ProgrammeStatus status) => Ongoing.Contains(status);
 
+    /// <summary>Ending a programme on <paramref name="endDay"/> takes the planned sessions after that day out of the plan (kept, marked cancelled).</summary>
+    public static bool CancelledOnEnd(ScheduledSessionStatus status, DateOnly date, DateOnly endDay) =>
+        status == ScheduledSessionStatus.Planned && date > endDay;
+
     public static readonly DayOfWeek[] MondayFirst =
     [
         DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday,
@@ -67,6 +71,9 @@ public static class ProgrammeStatuses
 /// <summary>A protocol version assigned to a patient, with its dated sessions in <see cref="ScheduledSession"/>.</summary>
 public sealed class Programme : ClinicalRecord, IAuditLabel
 {
+    /// <summary>The unique index that allows one ongoing programme per patient.</summary>
+    public const string OneOngoingPerPatientIndex = "IX_Programmes_OneOngoingPerPatient";
+
     public Guid PatientId { get; set; }
     public Guid ProtocolId { get; set; }
     public Guid ProtocolVersionId { get; set; }
@@ -148,9 +155,8 @@ internal sealed class ProgrammeConfiguration : IEntityTypeConfiguration<Programm
         builder.Ignore(p => p.AuditLabel);
         builder.HasIndex(p => new { p.ClinicId, p.PatientId });
         // The database enforces one ongoing programme per patient, even for two assignments at the same moment.
-        // (The filter is PostgreSQL SQL; a SQL Server provider would write [Status] instead of "Status".)
-        builder.HasIndex(p => p.PatientId, "IX_Programmes_OneOngoingPerPatient").IsUnique()
-            .HasFilter($"\"Status\" IN ({string.Join(", ", ProgrammeStatuses.Ongoing.Select(s => $"'{s}'"))})");
+        // The index's filter is SQL in each provider's dialect: DatabaseProvider.ConfigureModel adds it.
+        builder.HasIndex(p => p.PatientId, Programme.OneOngoingPerPatientIndex).IsUnique();
         builder.HasIndex(p => new { p.ClinicId, p.TherapistUserId, p.Status });
         builder.HasIndex(p => p.ProtocolVersionId);
         builder.HasOne<Patient>().WithMany().HasForeignKey(p => p.PatientId).OnDelete(DeleteBehavior.Restrict);

@@ -1,5 +1,6 @@
 using RetroWalk.Clinical;
 using RetroWalk.Clinical.Protocols;
+using RetroWalk.Clinical.Sessions;
 
 namespace RetroWalk.Web.Features.Programs;
 
@@ -28,10 +29,40 @@ public sealed record ProgrammeDetails(
     Guid Id, Guid PatientId, string PatientName, string RecordNumber, Guid ProtocolId, string ProtocolName,
     int ProtocolVersionNumber, int CurrentProtocolVersionNumber, string TherapistUserId, string TherapistName,
     DateOnly StartDate, Weekdays TrainingDays, ProgrammeStatus Status, DateOnly? PausedFrom, string? DiscontinuedReason,
-    DateOnly? EndedOn, Guid Version, ProtocolDefinition Definition, SpeedUnit SpeedUnit, IReadOnlyList<ScheduledSessionItem> Sessions)
+    DateOnly? EndedOn, Guid Version, ProtocolDefinition Definition, SpeedUnit SpeedUnit, IReadOnlyList<ScheduledSessionItem> Sessions,
+    DateOnly Today)
 {
     public bool IsOngoing => Status.IsOngoing();
     public int PlannedCount => Sessions.Count(s => s.IsPlanned);
+
+    /// <summary>Planned and on the pause date or after it: the session waits for the programme to resume.</summary>
+    public bool IsOnHold(ScheduledSessionItem session) => session.IsPlanned && PausedFrom is { } paused && session.Date >= paused;
+
+    /// <summary>
+    /// What a schedule row's Status column reads: the recorded status once the session is recorded (e.g. "Completed"),
+    /// else "Planned", "On hold (paused)" or "Cancelled".
+    /// </summary>
+    public string StatusOf(ScheduledSessionItem session, SessionStatus? recorded) =>
+        recorded is { } status ? status.Display()
+        : !session.IsPlanned ? "Cancelled"
+        : IsOnHold(session) ? "On hold (paused)"
+        : "Planned";
+
+    /// <summary>What ending the programme today does to its sessions (the same rule the service applies when it ends it).</summary>
+    public EndingConsequence Ending(int delivered) =>
+        new(delivered, PlannedCount, Sessions.Count(s => ProgrammeStatuses.CancelledOnEnd(s.Status, s.Date, Today)));
+}
+
+/// <summary>What marking a programme completed or discontinuing it today does: sessions done, and planned sessions cancelled.</summary>
+public sealed record EndingConsequence(int Done, int Planned, int Cancelled)
+{
+    /// <summary>"0 of 12 sessions done; the 12 remaining planned sessions will be cancelled."</summary>
+    public string Sentence => $"{Done} of {Planned} session{(Planned == 1 ? "" : "s")} done; " + Cancelled switch
+    {
+        0 => "no planned session is left to cancel.",
+        1 => "the 1 remaining planned session will be cancelled.",
+        _ => $"the {Cancelled} remaining planned sessions will be cancelled.",
+    };
 }
 
 public sealed record ProgrammeListItem(

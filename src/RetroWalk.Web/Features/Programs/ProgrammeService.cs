@@ -14,10 +14,8 @@ namespace RetroWalk.Web.Features.Programs;
 /// therapist's changes to the schedule. Every change of a programme or its sessions renews the programme's version,
 /// so a change made from a stale page is refused.
 /// </summary>
-public sealed class ProgrammeService(IDbContextFactory<RetroWalkDbContext> dbFactory, TimeProvider clock, ICurrentUser user)
+public sealed class ProgrammeService(IDbContextFactory<RetroWalkDbContext> dbFactory, ClinicClock clock, ICurrentUser user)
 {
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-
     public async Task<IReadOnlyList<StaffOption>> ListStaffAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -28,12 +26,15 @@ public sealed class ProgrammeService(IDbContextFactory<RetroWalkDbContext> dbFac
     public AssignInput NewAssignInput(Guid patientId) => new()
     {
         PatientId = patientId,
-        StartDate = Today,
+        StartDate = clock.Today,
         TherapistUserId = user.UserId,
     };
 
     /// <summary>Assigns the protocol's current version and generates the dated sessions with their prescriptions.</summary>
-    public async Task<SaveResult> AssignAsync(AssignInput input, CancellationToken cancellationToken = default)
+    public Task<SaveResult> AssignAsync(AssignInput input, CancellationToken cancellationToken = default) =>
+        DatabaseOutage.GuardAsync(() => AssignCoreAsync(input, cancellationToken));
+
+    private async Task<SaveResult> AssignCoreAsync(AssignInput input, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -99,7 +100,7 @@ public sealed class ProgrammeService(IDbContextFactory<RetroWalkDbContext> dbFac
             TherapistName = therapist.DisplayName,
             StartDate = start,
             TrainingDays = ProgrammeStatuses.ToWeekdays(days),
-            Status = start > Today ? ProgrammeStatus.Planned : ProgrammeStatus.Active,
+            Status = start > clock.Today ? ProgrammeStatus.Planned : ProgrammeStatus.Active,
         };
         db.Set<Programme>().Add(programme);
         foreach (var (session, prescription) in Prescriptions.ForSchedule(definition, schedule.Sessions))
@@ -137,7 +138,7 @@ public sealed class ProgrammeService(IDbContextFactory<RetroWalkDbContext> dbFac
         {
             return null;
         }
-        var status = ProgrammeStatuses.Effective(ongoing.Status, ongoing.StartDate, Today).Display().ToLowerInvariant();
+        var status = ProgrammeStatuses.Effective(ongoing.Status, ongoing.StartDate, clock.Today).Display().ToLowerInvariant();
         var message = $"{patient.FullName} already has a {status} programme ({ongoing.ProtocolName}, starting {ProgrammeDisplay.Date(ongoing.StartDate)}). "
             + "A patient can have only one programme at a time: complete or discontinue it first.";
         return SaveResult.Invalid(new FieldErrors { { "", message } }) with { Message = message };
@@ -146,7 +147,7 @@ public sealed class ProgrammeService(IDbContextFactory<RetroWalkDbContext> dbFac
     public async Task<IReadOnlyList<ProgrammeListItem>> ListForPatientAsync(Guid patientId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var today = Today;
+        var today = clock.Today;
         var rows = await db.Set<Programme>().Where(g => g.PatientId == patientId).OrderByDescending(g => g.StartDate)
             .Select(g => new
             {
@@ -178,8 +179,8 @@ public sealed class ProgrammeService(IDbContextFactory<RetroWalkDbContext> dbFac
         var m = row.Programme;
         return new ProgrammeDetails(m.Id, m.PatientId, row.PatientName, row.RecordNumber, m.ProtocolId, m.ProtocolName,
             m.ProtocolVersionNumber, row.CurrentVersionNumber, m.TherapistUserId, m.TherapistName, m.StartDate, m.TrainingDays,
-            ProgrammeStatuses.Effective(m.Status, m.StartDate, Today), m.PausedFrom, m.DiscontinuedReason, m.EndedOn, m.Version,
-            ProtocolJson.Read(row.DefinitionJson).InUnit(unit), unit, await ScheduleAsync(db, id, cancellationToken));
+            ProgrammeStatuses.Effective(m.Status, m.StartDate, clock.Today), m.PausedFrom, m.DiscontinuedReason, m.EndedOn, m.Version,
+            ProtocolJson.Read(row.DefinitionJson).InUnit(unit), unit, await ScheduleAsync(db, id, cancellationToken), clock.Today);
     }
 
     /// <summary>A programme's sessions in date order, each with its planned dose (cancelled ones included, marked).</summary>
@@ -199,8 +200,7 @@ public sealed class ProgrammeService(IDbContextFactory<RetroWalkDbContext> dbFac
     /// <summary>Planned sessions from Monday to Sunday of this week in the ongoing programmes the signed-in therapist is responsible for.</summary>
     public async Task<IReadOnlyList<WeekSession>> ThisWeekForMeAsync(CancellationToken cancellationToken = default)
     {
-        var today = Today;
-        var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
+        var monday = clock.StartOfWeek;
         var sunday = monday.AddDays(6);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var rows = await (
@@ -220,7 +220,10 @@ public sealed class ProgrammeService(IDbContextFactory<RetroWalkDbContext> dbFac
             r.ProtocolName, r.Session.Sequence, r.Total, r.Session.Date, r.Session.Week, r.Session.IsMakeUp, ToItem(r.Session).Prescription))];
     }
 
-    public async Task<SaveResult> MoveSessionAsync(Guid id, Guid version, int sequence, DateOnly newDate, CancellationToken cancellationToken = default) =>
+    public Task<SaveResult> MoveSessionAsync(Guid id, Guid version, int sequence, DateOnly newDate, CancellationToken cancellationToken = default) =>
+        DatabaseOutage.GuardAsync(() => MoveSessionCoreAsync(id, version, sequence, newDate, cancellationToken));
+
+    private async Task<SaveResult> MoveSessionCoreAsync(Guid id, Guid version, int sequence, DateOnly newDate, CancellationToken cancellationToken) =>
         await RecordedRefusalAsync(id, sequence, "moved", cancellationToken) ?? await ChangeAsync(id, version, (programme, sessions, definition) =>
         {
             if (newDate < programme.StartDate)
@@ -234,7 +237,10 @@ public sealed class ProgrammeService(IDbContextFactory<RetroWalkDbContext> dbFac
             return Apply(programme, sessions, definition, Schedules.Move(Planned(sessions), sequence, newDate));
         }, $"Session {sequence} moved to {ProgrammeDisplay.Date(newDate)}.", cancellationToken);
 
-    public async Task<SaveResult> CancelSessionAsync(Guid id, Guid version, int sequence, CancellationToken cancellationToken = default) =>
+    public Task<SaveResult> CancelSessionAsync(Guid id, Guid version, int sequence, CancellationToken cancellationToken = default) =>
+        DatabaseOutage.GuardAsync(() => CancelSessionCoreAsync(id, version, sequence, cancellationToken));
+
+    private async Task<SaveResult> CancelSessionCoreAsync(Guid id, Guid version, int sequence, CancellationToken cancellationToken) =>
         await RecordedRefusalAsync(id, sequence, "cancelled", cancellationToken) ?? await ChangeAsync(id, version, (programme, sessions, definition) =>
             sessions.FirstOrDefault(s => s.Sequence == sequence) is not { Status: ScheduledSessionStatus.Planned }
                 ? $"Session {sequence} is not a planned session."
@@ -299,7 +305,7 @@ public sealed class ProgrammeService(IDbContextFactory<RetroWalkDbContext> dbFac
             {
                 return error;
             }
-            programme.Status = programme.StartDate > Today ? ProgrammeStatus.Planned : ProgrammeStatus.Active;
+            programme.Status = programme.StartDate > clock.Today ? ProgrammeStatus.Planned : ProgrammeStatus.Active;
             programme.PausedFrom = null;
             return null;
         }, $"Programme resumed on {ProgrammeDisplay.Date(resumeOn)}; the remaining sessions moved to the next training days.", cancellationToken);
@@ -330,10 +336,11 @@ public sealed class ProgrammeService(IDbContextFactory<RetroWalkDbContext> dbFac
         }
         programme.Status = status;
         programme.DiscontinuedReason = reason;
-        programme.EndedOn = Today;
+        var today = clock.Today;
+        programme.EndedOn = today;
         programme.PausedFrom = null;
         // Sessions after the end are taken out of the plan (kept, marked cancelled).
-        foreach (var session in sessions.Where(s => s.Status == ScheduledSessionStatus.Planned && s.Date > Today))
+        foreach (var session in sessions.Where(s => ProgrammeStatuses.CancelledOnEnd(s.Status, s.Date, today)))
         {
             session.Status = ScheduledSessionStatus.Cancelled;
         }
@@ -352,7 +359,12 @@ public sealed class ProgrammeService(IDbContextFactory<RetroWalkDbContext> dbFac
         return new SaveResult(SaveStatus.Invalid, Errors: new FieldErrors { { "", message } }, Message: message);
     }
 
-    private async Task<SaveResult> ChangeAsync(
+    private Task<SaveResult> ChangeAsync(
+        Guid id, Guid version, Func<Programme, List<ScheduledSession>, ProtocolDefinition, string?> change, string done,
+        CancellationToken cancellationToken) =>
+        DatabaseOutage.GuardAsync(() => ChangeCoreAsync(id, version, change, done, cancellationToken));
+
+    private async Task<SaveResult> ChangeCoreAsync(
         Guid id, Guid version, Func<Programme, List<ScheduledSession>, ProtocolDefinition, string?> change, string done,
         CancellationToken cancellationToken)
     {

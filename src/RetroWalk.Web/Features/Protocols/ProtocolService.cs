@@ -8,6 +8,16 @@ using RetroWalk.Web.Infrastructure;
 
 namespace RetroWalk.Web.Features.Protocols;
 
+public enum ProtocolSort
+{
+    Name,
+    Indication,
+    Programmes,
+    LastUpdated,
+}
+
+public sealed record ProtocolQuery(ProtocolSort Sort = ProtocolSort.Name, bool Descending = false, int Skip = 0, int Take = 20);
+
 public sealed record ProtocolListItem(
     Guid Id, string Name, Condition? Indication, string Summary, int CurrentVersionNumber, int ProgrammeCount,
     string? SourceTemplateKey, DateTimeOffset UpdatedAt);
@@ -27,7 +37,7 @@ public sealed record ProtocolDetails(
 /// <summary>A protocol's current version, offered when assigning.</summary>
 public sealed record AssignableProtocol(Guid ProtocolId, Guid VersionId, int VersionNumber, string Name, ProtocolDefinition Definition);
 
-public sealed class ProtocolService(IDbContextFactory<RetroWalkDbContext> dbFactory, TimeProvider clock, ICurrentUser user)
+public sealed class ProtocolService(IDbContextFactory<RetroWalkDbContext> dbFactory, ClinicClock clock, ICurrentUser user)
 {
     public async Task<SpeedUnit> SpeedUnitAsync(CancellationToken cancellationToken = default)
     {
@@ -39,20 +49,38 @@ public sealed class ProtocolService(IDbContextFactory<RetroWalkDbContext> dbFact
         await db.Clinics.Where(c => c.Id == user.ClinicId).Select(c => (SpeedUnit?)c.SpeedUnit).SingleOrDefaultAsync(cancellationToken)
         ?? SpeedUnit.KilometresPerHour;
 
-    public async Task<IReadOnlyList<ProtocolListItem>> ListAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ProtocolListItem>> ListAsync(CancellationToken cancellationToken = default) =>
+        (await PageAsync(new ProtocolQuery(Take: int.MaxValue), cancellationToken)).Items;
+
+    /// <summary>One page of the clinic's protocols, sorted on the server.</summary>
+    public async Task<PagedResult<ProtocolListItem>> PageAsync(ProtocolQuery query, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var rows = await (
-            from p in db.Set<Protocol>()
-            join v in db.Set<ProtocolVersion>() on new { Id = p.Id, Number = p.CurrentVersionNumber } equals new { Id = v.ProtocolId, Number = v.VersionNumber }
-            orderby p.Name
-            select new
+        var protocols = db.Set<Protocol>();
+        var total = await protocols.CountAsync(cancellationToken);
+        var sorted = (query.Sort, query.Descending) switch
+        {
+            (ProtocolSort.Indication, false) => protocols.OrderBy(p => p.Indication).ThenBy(p => p.Name),
+            (ProtocolSort.Indication, true) => protocols.OrderByDescending(p => p.Indication).ThenBy(p => p.Name),
+            (ProtocolSort.Programmes, false) => protocols.OrderBy(p => db.Set<Programme>().Count(g => g.ProtocolId == p.Id)).ThenBy(p => p.Name),
+            (ProtocolSort.Programmes, true) => protocols.OrderByDescending(p => db.Set<Programme>().Count(g => g.ProtocolId == p.Id)).ThenBy(p => p.Name),
+            (ProtocolSort.LastUpdated, false) => protocols.OrderBy(p => p.UpdatedAt),
+            (ProtocolSort.LastUpdated, true) => protocols.OrderByDescending(p => p.UpdatedAt),
+            (_, false) => protocols.OrderBy(p => p.Name),
+            (_, true) => protocols.OrderByDescending(p => p.Name),
+        };
+        var rows = await sorted.ThenBy(p => p.Id).Skip(Math.Max(0, query.Skip)).Take(Math.Max(1, query.Take))
+            .Select(p => new
             {
-                p.Id, p.Name, p.Indication, p.CurrentVersionNumber, p.SourceTemplateKey, p.UpdatedAt, v.DefinitionJson,
+                p.Id, p.Name, p.Indication, p.CurrentVersionNumber, p.SourceTemplateKey, p.UpdatedAt,
+                DefinitionJson = db.Set<ProtocolVersion>().Where(v => v.ProtocolId == p.Id && v.VersionNumber == p.CurrentVersionNumber)
+                    .Select(v => v.DefinitionJson).First(),
                 Programmes = db.Set<Programme>().Count(g => g.ProtocolId == p.Id),
             }).ToListAsync(cancellationToken);
-        return [.. rows.Select(r => new ProtocolListItem(r.Id, r.Name, r.Indication, ProtocolSummary.Line(ProtocolJson.Read(r.DefinitionJson)),
-            r.CurrentVersionNumber, r.Programmes, r.SourceTemplateKey, r.UpdatedAt))];
+        return new PagedResult<ProtocolListItem>(
+            [.. rows.Select(r => new ProtocolListItem(r.Id, r.Name, r.Indication, ProtocolSummary.Line(ProtocolJson.Read(r.DefinitionJson)),
+                r.CurrentVersionNumber, r.Programmes, r.SourceTemplateKey, r.UpdatedAt))],
+            total);
     }
 
     /// <summary>A protocol of the user's clinic with its current definition and which programmes use which version.</summary>
@@ -74,7 +102,7 @@ public sealed class ProtocolService(IDbContextFactory<RetroWalkDbContext> dbFact
             orderby g.StartDate descending
             select new { g.ProtocolVersionId, Use = new ProgrammeUse(g.Id, pt.Id, pt.GivenName + " " + pt.FamilyName, pt.RecordNumber, g.StartDate, g.Status) })
             .ToListAsync(cancellationToken);
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = clock.Today;
         var unit = await SpeedUnitAsync(db, cancellationToken);
         var current = versions.Single(v => v.VersionNumber == protocol.CurrentVersionNumber);
         return new ProtocolDetails(protocol.Id, protocol.Name, protocol.CurrentVersionNumber, current.Definition.InUnit(unit), unit,
@@ -114,7 +142,10 @@ public sealed class ProtocolService(IDbContextFactory<RetroWalkDbContext> dbFact
     }
 
     /// <summary>Copies a built-in template into a new, editable protocol of the clinic (version 1).</summary>
-    public async Task<SaveResult> CloneTemplateAsync(string templateKey, CancellationToken cancellationToken = default)
+    public Task<SaveResult> CloneTemplateAsync(string templateKey, CancellationToken cancellationToken = default) =>
+        DatabaseOutage.GuardAsync(() => CloneTemplateCoreAsync(templateKey, cancellationToken));
+
+    private async Task<SaveResult> CloneTemplateCoreAsync(string templateKey, CancellationToken cancellationToken)
     {
         if (ProtocolTemplates.Find(templateKey) is not { } template)
         {
@@ -135,7 +166,10 @@ public sealed class ProtocolService(IDbContextFactory<RetroWalkDbContext> dbFact
         return SaveResult.Saved(protocol.Id, protocol.Version) with { Message = $"Created “{name}” from the template. Adjust it to your clinic, then assign it." };
     }
 
-    public async Task<SaveResult> CreateAsync(ProtocolInput input, CancellationToken cancellationToken = default)
+    public Task<SaveResult> CreateAsync(ProtocolInput input, CancellationToken cancellationToken = default) =>
+        DatabaseOutage.GuardAsync(() => CreateCoreAsync(input, cancellationToken));
+
+    private async Task<SaveResult> CreateCoreAsync(ProtocolInput input, CancellationToken cancellationToken)
     {
         var (errors, definition) = ProtocolMapping.Validate(input);
         if (definition is null)
@@ -152,7 +186,10 @@ public sealed class ProtocolService(IDbContextFactory<RetroWalkDbContext> dbFact
     /// Saves an edit. When any programme uses the current version, the edit becomes the next version and those
     /// programmes keep theirs; otherwise the current version is updated in place. The message says which.
     /// </summary>
-    public async Task<SaveResult> UpdateAsync(Guid id, ProtocolInput input, CancellationToken cancellationToken = default)
+    public Task<SaveResult> UpdateAsync(Guid id, ProtocolInput input, CancellationToken cancellationToken = default) =>
+        DatabaseOutage.GuardAsync(() => UpdateCoreAsync(id, input, cancellationToken));
+
+    private async Task<SaveResult> UpdateCoreAsync(Guid id, ProtocolInput input, CancellationToken cancellationToken)
     {
         var (errors, definition) = ProtocolMapping.Validate(input);
         if (definition is null)
@@ -207,7 +244,10 @@ public sealed class ProtocolService(IDbContextFactory<RetroWalkDbContext> dbFact
         return SaveResult.Saved(protocol.Id, protocol.Version) with { Message = message };
     }
 
-    public async Task<SaveResult> ArchiveAsync(Guid id, Guid version, CancellationToken cancellationToken = default)
+    public Task<SaveResult> ArchiveAsync(Guid id, Guid version, CancellationToken cancellationToken = default) =>
+        DatabaseOutage.GuardAsync(() => ArchiveCoreAsync(id, version, cancellationToken));
+
+    private async Task<SaveResult> ArchiveCoreAsync(Guid id, Guid version, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var protocol = await db.Set<Protocol>().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
@@ -216,7 +256,7 @@ public sealed class ProtocolService(IDbContextFactory<RetroWalkDbContext> dbFact
             return SaveResult.NotFound();
         }
         db.Entry(protocol).Property(p => p.Version).OriginalValue = version;
-        protocol.ArchivedAt = clock.GetUtcNow();
+        protocol.ArchivedAt = clock.UtcNow;
         protocol.ArchivedBy = user.UserName;
         try
         {

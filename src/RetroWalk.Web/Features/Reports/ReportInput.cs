@@ -34,4 +34,18 @@ public sealed class ReportInput
         | (Outcomes ? ReportSections.Outcomes : 0)
         | (Charts ? ReportSections.Charts : 0)
         | (AssessmentAndPlanSection ? ReportSections.AssessmentAndPlan : 0);
+
+    /// <summary>A form filled in as an earlier report was.</summary>
+    public static ReportInput Like(DateOnly from, DateOnly to, ReportSections sections, string assessmentAndPlan) => new()
+    {
+        From = from,
+        To = to,
+        PatientSummary = sections.HasFlag(ReportSections.PatientSummary),
+        Adherence = sections.HasFlag(ReportSections.Adherence),
+        SessionHistory = sections.HasFlag(ReportSections.SessionHistory),
+        Outcomes = sections.HasFlag(ReportSections.Outcomes),
+        Charts = sections.HasFlag(ReportSections.Charts),
+        AssessmentAndPlanSection = sections.HasFlag(ReportSections.AssessmentAndPlan),
+        AssessmentAndPlan = assessmentAndPlan,
+    };
 }

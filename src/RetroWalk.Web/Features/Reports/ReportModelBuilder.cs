@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using RetroWalk.Clinical;
+using RetroWalk.Clinical.Evidence;
 using RetroWalk.Clinical.Protocols;
 using RetroWalk.Reports;
 using RetroWalk.Web.Features.Assessments;
@@ -16,7 +17,7 @@ using PdfPageSize = RetroWalk.Reports.ReportPageSize;
 namespace RetroWalk.Web.Features.Reports;
 
 /// <summary>What a report is about: the patient, the period, and who signs it.</summary>
-public sealed record ReportSubject(Guid PatientId, DateOnly From, DateOnly To, string AssessmentAndPlan, string Signer, DateTimeOffset GeneratedAt);
+public sealed record ReportSubject(Guid PatientId, DateOnly From, DateOnly To, string AssessmentAndPlan, string Signer, DateTimeOffset GeneratedAt, string? Identifier = null);
 
 /// <summary>
 /// Gathers a patient's data for a period from the feature services and maps it into the renderer's
@@ -24,9 +25,13 @@ public sealed record ReportSubject(Guid PatientId, DateOnly From, DateOnly To, s
 /// </summary>
 public sealed class ReportModelBuilder(
     ClinicService clinics, PatientService patients, ProgrammeService programmes, ProgressService progress, ProgressTimelineService timelines,
-    SessionService sessions)
+    SessionService sessions, ClinicClock clock)
 {
     public const string Title = "Retro-walking rehabilitation progress report";
+
+    /// <summary>Every source the app relies on; the report lists those its pages cite by label.</summary>
+    private static readonly IReadOnlyList<ReportReference> References =
+        [.. Bibliography.All.Select(r => new ReportReference(r.Label, r.Citation))];
 
     public async Task<ProgressReport?> BuildAsync(ReportSubject subject, CancellationToken cancellationToken = default)
     {
@@ -42,13 +47,13 @@ public sealed class ReportModelBuilder(
         var review = await progress.GetAsync(subject.PatientId, null, subject.From, subject.To, cancellationToken);
         var timeline = await timelines.GetAsync(subject.PatientId, cancellationToken);
         var measures = review?.Measures.Where(m => m.Points.Count > 0).ToList() ?? [];
-        var zone = TimeZoneOf(clinic);
+        var generatedAt = clock.InClinicTime(subject.GeneratedAt);
         return new ProgressReport
         {
             Clinic = new ClinicDetails(clinic.Name, clinic.Address.Split([',', '\n'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)),
             Title = Title,
-            GeneratedAt = TimeZoneInfo.ConvertTime(subject.GeneratedAt, zone),
-            TimeZoneLabel = zone.Id,
+            GeneratedAt = generatedAt,
+            TimeZoneLabel = clock.TimeZone.Id,
             Patient = new RetroWalk.Reports.PatientDetails(patient.FullName, patient.DateOfBirth, patient.RecordNumber,
                 patient.PrimaryCondition.Display(), patient.AffectedSide.Display()),
             Programme = programme is null ? null : Summary(programme),
@@ -59,7 +64,9 @@ public sealed class ReportModelBuilder(
             SummarySentences = [.. review?.Summary.Select(line => line.Sentence) ?? []],
             Charts = [.. measures.Select(m => ProgressCharts.For(m, timeline, subject.From, subject.To))],
             AssessmentAndPlan = subject.AssessmentAndPlan,
-            Signature = new ReportSignature(subject.Signer, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(subject.GeneratedAt, zone).DateTime)),
+            Signature = new ReportSignature(subject.Signer, DateOnly.FromDateTime(generatedAt.DateTime)),
+            References = References,
+            Identifier = subject.Identifier,
         };
     }
 
@@ -178,9 +185,7 @@ public sealed class ReportModelBuilder(
         m.Mdc?.Flag ?? "—",
         m.Mcid?.Flag ?? "—",
         string.Join("; ", new[] { m.Mdc, m.Mcid }.OfType<ThresholdFlag>().Where(f => f.IsAvailable)
-            .Select(f => $"{f.Abbreviation}: {f.PopulationUsed}{(f.Source is null ? "" : $" ({f.Source})")}").DefaultIfEmpty("None published for this population")),
-        string.Join("; ", m.LatestCategories.Select(c => c.Text).DefaultIfEmpty("—")));
+            .Select(f => $"{f.Abbreviation}: {f.PopulationUsed}{(f.Source is null ? "" : $" ({f.Source.Label})")}").DefaultIfEmpty("None published for this population")),
+        string.Join("; ", m.LatestCategories.Select(c => $"{c.Text} ({c.Source.Label})").DefaultIfEmpty(Clinical.Measures.MeasureCategories.NoneForPopulation)));
 
-    private static TimeZoneInfo TimeZoneOf(ClinicInfo clinic) =>
-        TimeZoneInfo.TryFindSystemTimeZoneById(clinic.TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
 }

@@ -3,23 +3,42 @@ using RetroWalk.Reports;
 using RetroWalk.Web.Data;
 using RetroWalk.Web.Features.Clinics;
 using RetroWalk.Web.Infrastructure;
+using RetroWalk.Web.Infrastructure.Jobs;
 
 namespace RetroWalk.Web.Features.Reports;
 
-public sealed record ReportListItem(Guid Id, DateTimeOffset GeneratedAt, string GeneratedBy, DateOnly From, DateOnly To, ReportSections Sections, string FileName);
-
-public sealed record RenderedReport(byte[] Pdf, string FileName);
+/// <param name="Identifier">The identifier printed on the report; null for a report made before identifiers existed and not yet downloaded.</param>
+/// <param name="InUnfinishedBatch">Made by a batch that was cancelled, failed or is still running.</param>
+public sealed record ReportListItem(Guid Id, DateTimeOffset GeneratedAt, string GeneratedBy, DateOnly From, DateOnly To, ReportSections Sections, string FileName,
+    string? Identifier = null, bool InUnfinishedBatch = false);
 
 /// <summary>Progress reports of one patient: the record of each generated report, and its PDF.</summary>
 public sealed class ReportService(
     IDbContextFactory<RetroWalkDbContext> dbFactory,
-    ReportModelBuilder builder,
     ClinicService clinics,
-    IProgressReportRenderer renderer,
+    ReportIssuer issuer,
     ICurrentUser user,
-    TimeProvider clock)
+    ClinicClock clock)
 {
-    public async Task<SaveResult> CreateAsync(Guid patientId, ReportInput input, CancellationToken cancellationToken = default)
+    public Task<SaveResult> CreateAsync(Guid patientId, ReportInput input, CancellationToken cancellationToken = default) =>
+        DatabaseOutage.GuardAsync(() => CreateCoreAsync(patientId, input, null, cancellationToken));
+
+    /// <summary>A report of a batch: recorded like any other, and marked while the batch has not finished.</summary>
+    public Task<SaveResult> CreateInBatchAsync(Guid batchId, Guid patientId, ReportInput input, CancellationToken cancellationToken = default) =>
+        CreateCoreAsync(patientId, input, batchId, cancellationToken);
+
+    /// <summary>A new report with the same period, sections and assessment as <paramref name="reportId"/>, made from today's data; the earlier report stays as issued.</summary>
+    public Task<SaveResult> RegenerateAsync(Guid reportId, CancellationToken cancellationToken = default) =>
+        DatabaseOutage.GuardAsync(async () =>
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var earlier = await db.Set<GeneratedReport>().AsNoTracking().SingleOrDefaultAsync(r => r.Id == reportId, cancellationToken);
+            return earlier is null
+                ? SaveResult.NotFound()
+                : await CreateCoreAsync(earlier.PatientId, ReportInput.Like(earlier.From, earlier.To, earlier.Sections, earlier.AssessmentAndPlan), null, cancellationToken);
+        });
+
+    private async Task<SaveResult> CreateCoreAsync(Guid patientId, ReportInput input, Guid? batchId, CancellationToken cancellationToken)
     {
         var errors = Validate(input);
         if (!errors.IsValid)
@@ -43,9 +62,11 @@ public sealed class ReportService(
             To = input.To!.Value,
             Sections = input.Sections,
             PageSize = ReportModelBuilder.PageSizeOf(clinic.ReportPageSize),
-            AssessmentAndPlan = input.AssessmentAndPlan?.Trim() ?? "",
-            FileName = ReportModelBuilder.FileName(recordNumber, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)),
+            AssessmentAndPlan = FieldText.Clean(input.AssessmentAndPlan),
+            FileName = ReportModelBuilder.FileName(recordNumber, clock.Today),
+            BatchId = batchId,
         };
+        report.Identifier = ReportIdentifier.For(report.Id);
         db.Add(report);
         await db.SaveChangesAsync(cancellationToken);
         return SaveResult.Saved(report.Id, report.Version);
@@ -62,32 +83,17 @@ public sealed class ReportService(
         {
             errors.Add("", "Choose at least one section.");
         }
+        if (!errors.ContainsKey(nameof(ReportInput.AssessmentAndPlan))
+            && FieldText.Problem(FieldText.Clean(input.AssessmentAndPlan), "The assessment and plan", ReportInput.AssessmentMaxLength, multiline: true) is { } problem)
+        {
+            errors.Add(nameof(ReportInput.AssessmentAndPlan), problem);
+        }
         return errors;
     }
 
-    /// <summary>The PDF of a generated report of this clinic; null for an unknown or another clinic's report.</summary>
-    public async Task<RenderedReport?> RenderAsync(Guid reportId, CancellationToken cancellationToken = default) =>
-        await PrepareAsync(reportId, cancellationToken) is { } item
-            ? new RenderedReport(renderer.Render(item.Report, item.Options), item.EntryName)
-            : null;
-
-    /// <summary>A generated report's data and options, ready to render (alone or in a batch).</summary>
-    public async Task<ReportBatchItem?> PrepareAsync(Guid reportId, CancellationToken cancellationToken = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var report = await db.Set<GeneratedReport>().AsNoTracking().SingleOrDefaultAsync(r => r.Id == reportId, cancellationToken);
-        if (report is null)
-        {
-            return null;
-        }
-
-        var model = await builder.BuildAsync(
-            new ReportSubject(report.PatientId, report.From, report.To, report.AssessmentAndPlan, report.CreatedBy, report.CreatedAt),
-            cancellationToken);
-        return model is null
-            ? null
-            : new ReportBatchItem(report.FileName, model, new ReportOptions { Sections = report.Sections, PageSize = report.PageSize });
-    }
+    /// <summary>The PDF of a generated report of this clinic, as issued (<see cref="ReportIssuer"/>); null for an unknown or another clinic's report.</summary>
+    public Task<RenderedReport?> RenderAsync(Guid reportId, CancellationToken cancellationToken = default) =>
+        issuer.IssueAsync(reportId, cancellationToken);
 
     public async Task<IReadOnlyList<ReportListItem>> ListForPatientAsync(Guid patientId, CancellationToken cancellationToken = default)
     {
@@ -95,7 +101,8 @@ public sealed class ReportService(
         return await db.Set<GeneratedReport>().AsNoTracking()
             .Where(r => r.PatientId == patientId)
             .OrderByDescending(r => r.CreatedAt)
-            .Select(r => new ReportListItem(r.Id, r.CreatedAt, r.CreatedBy, r.From, r.To, r.Sections, r.FileName))
+            .Select(r => new ReportListItem(r.Id, r.CreatedAt, r.CreatedBy, r.From, r.To, r.Sections, r.FileName, r.Identifier,
+                r.BatchId != null && !db.Set<BackgroundJob>().Any(j => j.Id == r.BatchId && (j.State == JobState.Completed || j.State == JobState.Expired))))
             .ToListAsync(cancellationToken);
     }
 }

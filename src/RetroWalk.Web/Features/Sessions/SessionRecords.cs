@@ -47,6 +47,28 @@ public sealed class SessionInput
 
     public ScreeningReadings Screening => new(RestingSystolic, RestingDiastolic, RestingHeartRate, PainBefore);
 
+    /// <summary>Completed or partly completed: the session has treadmill and effort values.</summary>
+    public bool IsDelivered => Status is SessionStatus.Completed or SessionStatus.Partial;
+
+    /// <summary>
+    /// What is saved: a session not done records no treadmill or effort values. The form keeps them on screen (greyed)
+    /// in case the status goes back to completed, so nothing typed is lost to a change of status.
+    /// </summary>
+    public SessionInput ForSaving()
+    {
+        var saved = (SessionInput)MemberwiseClone();
+        if (!IsDelivered)
+        {
+            saved.WarmUpMinutes = saved.MainMinutes = saved.CoolDownMinutes = null;
+            saved.StartSpeed = saved.EndSpeed = saved.Incline = null;
+            saved.Rpe = saved.PainAfter = null;
+            saved.PeakHeartRate = saved.HeartRateAfter = saved.SystolicAfter = saved.DiastolicAfter = null;
+            saved.Handrail = null;
+            saved.Harness = false;
+        }
+        return saved;
+    }
+
     public InSessionReadings InSession => new(SystolicAfter, DiastolicAfter, PeakHeartRate, PainAfter);
 
     public IReadOnlyList<AdverseEvent> CheckedEvents =>

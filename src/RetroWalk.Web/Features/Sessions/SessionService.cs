@@ -16,10 +16,8 @@ namespace RetroWalk.Web.Features.Sessions;
 /// concurrency and an idempotency key, the next session's suggested dose and the therapist's decision on it,
 /// adherence per programme and per patient, today's sessions and the dashboard flags.
 /// </summary>
-public sealed class SessionService(IDbContextFactory<RetroWalkDbContext> dbFactory, TimeProvider clock, ICurrentUser user)
+public sealed class SessionService(IDbContextFactory<RetroWalkDbContext> dbFactory, ClinicClock clock, ICurrentUser user)
 {
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-
     /// <summary>
     /// The form for planned session <paramref name="sequence"/>, for the extra session <paramref name="recordId"/>, or for
     /// a new extra session when both are null. Null when the programme or session does not exist in this clinic.
@@ -57,8 +55,8 @@ public sealed class SessionService(IDbContextFactory<RetroWalkDbContext> dbFacto
         var definition = head.Definition.InUnit(unit);
         var input = record is not null ? ToInput(record, unit) : NewInput(planned, definition, unit);
         var g = head.Programme;
-        return new SessionFormData(g.Id, g.PatientId, head.PatientName, head.RecordNumber, g.ProtocolName, g.StartDate, Today,
-            ProgrammeStatuses.Effective(g.Status, g.StartDate, Today).IsOngoing(), unit, definition, planned, total,
+        return new SessionFormData(g.Id, g.PatientId, head.PatientName, head.RecordNumber, g.ProtocolName, g.StartDate, clock.Today,
+            ProgrammeStatuses.Effective(g.Status, g.StartDate, clock.Today).IsOngoing(), unit, definition, planned, total,
             head.DateOfBirth, head.RestingHeartRate, head.TakesBetaBlockers, input);
     }
 
@@ -67,7 +65,10 @@ public sealed class SessionService(IDbContextFactory<RetroWalkDbContext> dbFacto
     /// loaded). A repeated save with the same idempotency key returns the record already saved. Nothing is saved when
     /// anything is invalid.
     /// </summary>
-    public async Task<SaveResult> SaveAsync(Guid programmeId, SessionInput input, CancellationToken cancellationToken = default)
+    public Task<SaveResult> SaveAsync(Guid programmeId, SessionInput input, CancellationToken cancellationToken = default) =>
+        DatabaseOutage.GuardAsync(() => SaveCoreAsync(programmeId, input, cancellationToken));
+
+    private async Task<SaveResult> SaveCoreAsync(Guid programmeId, SessionInput input, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (input.Id is null && await ExistingByKeyAsync(db, input.IdempotencyKey, cancellationToken) is { } already)
@@ -145,7 +146,10 @@ public sealed class SessionService(IDbContextFactory<RetroWalkDbContext> dbFacto
     }
 
     /// <summary>Marks a planned session that is due (today or earlier) as missed, in one action.</summary>
-    public async Task<SaveResult> MarkMissedAsync(Guid programmeId, int sequence, CancellationToken cancellationToken = default)
+    public Task<SaveResult> MarkMissedAsync(Guid programmeId, int sequence, CancellationToken cancellationToken = default) =>
+        DatabaseOutage.GuardAsync(() => MarkMissedCoreAsync(programmeId, sequence, cancellationToken));
+
+    private async Task<SaveResult> MarkMissedCoreAsync(Guid programmeId, int sequence, CancellationToken cancellationToken)
     {
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
@@ -155,7 +159,7 @@ public sealed class SessionService(IDbContextFactory<RetroWalkDbContext> dbFacto
             {
                 return SaveResult.NotFound();
             }
-            if (session.Date > Today)
+            if (session.Date > clock.Today)
             {
                 return Invalid("", $"Session {sequence} is on {ProgrammeDisplay.Date(session.Date)}, in the future: it cannot be marked missed yet.");
             }
@@ -187,10 +191,11 @@ public sealed class SessionService(IDbContextFactory<RetroWalkDbContext> dbFacto
         }
         var after = afterRecordId is { } rid ? loaded.Records.SingleOrDefault(r => r.Id == rid) : null;
         var recorded = loaded.Records.Where(r => r.Sequence is not null).Select(r => r.Sequence!.Value).ToHashSet();
+        var today = clock.Today;
         var next = loaded.Sessions
             .Where(s => s.Status == ScheduledSessionStatus.Planned && !recorded.Contains(s.Sequence))
             .Where(s => after is null
-                ? s.Date >= Today
+                ? s.Date >= today
                 : s.Date > after.Date || (s.Date == after.Date && s.Sequence > (after.Sequence ?? int.MaxValue)))
             .OrderBy(s => s.Date).ThenBy(s => s.Sequence)
             .FirstOrDefault();
@@ -214,7 +219,10 @@ public sealed class SessionService(IDbContextFactory<RetroWalkDbContext> dbFacto
     /// Accepts or overrides the suggested dose of a planned session: the session's prescription takes the values used,
     /// and the decision (suggestion, reasons, values, who) is recorded.
     /// </summary>
-    public async Task<SaveResult> DecideAsync(Guid programmeId, DecisionInput input, CancellationToken cancellationToken = default)
+    public Task<SaveResult> DecideAsync(Guid programmeId, DecisionInput input, CancellationToken cancellationToken = default) =>
+        DatabaseOutage.GuardAsync(() => DecideCoreAsync(programmeId, input, cancellationToken));
+
+    private async Task<SaveResult> DecideCoreAsync(Guid programmeId, DecisionInput input, CancellationToken cancellationToken)
     {
         var suggestion = await SuggestNextAsync(programmeId, input.AfterRecordId, cancellationToken);
         if (suggestion is null || suggestion.Sequence != input.ForSequence)
@@ -305,7 +313,7 @@ public sealed class SessionService(IDbContextFactory<RetroWalkDbContext> dbFacto
     /// <summary>Planned sessions today in the ongoing programmes the signed-in therapist is responsible for, with what is recorded.</summary>
     public async Task<IReadOnlyList<TodaySession>> TodayForMeAsync(CancellationToken cancellationToken = default)
     {
-        var today = Today;
+        var today = clock.Today;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var rows = await (
             from s in db.Set<ScheduledSession>()
@@ -362,7 +370,8 @@ public sealed class SessionService(IDbContextFactory<RetroWalkDbContext> dbFacto
         var unit = await SpeedUnitAsync(db, cancellationToken);
         bool InPeriod(DateOnly date) => (periodStart is null || date >= periodStart) && (periodEnd is null || date <= periodEnd);
         loaded = loaded with { Sessions = [.. loaded.Sessions.Where(s => InPeriod(s.Date))], Records = [.. loaded.Records.Where(r => InPeriod(r.Date))] };
-        var summary = Summarise(loaded, periodEnd is { } end && end < Today ? end : Today);
+        var today = clock.Today;
+        var summary = Summarise(loaded, periodEnd is { } end && end < today ? end : today);
         var records = loaded.Records.OrderBy(r => r.Date).ThenBy(r => r.Sequence ?? int.MaxValue).ToList();
         var rows = records.Select(r => new SessionHistoryRow(r.Sequence, r.Date, r.StartTime, r.Status, r.ScreeningPassed, r.ScreeningReason,
             r.PlannedSpeedKmh, r.PlannedMainMinutes, r.WarmUpMinutes, r.MainMinutes, r.CoolDownMinutes, r.StartSpeedKmh, r.EndSpeedKmh,
@@ -408,7 +417,7 @@ public sealed class SessionService(IDbContextFactory<RetroWalkDbContext> dbFacto
             [.. sessions[r.Programme.Id].OrderBy(s => s.Date).ThenBy(s => s.Sequence)], [.. records[r.Programme.Id]]))];
     }
 
-    private AdherenceSummary Summarise(Loaded loaded) => Summarise(loaded, Today);
+    private AdherenceSummary Summarise(Loaded loaded) => Summarise(loaded, clock.Today);
 
     private static AdherenceSummary Summarise(Loaded loaded, DateOnly today)
     {
@@ -445,15 +454,16 @@ public sealed class SessionService(IDbContextFactory<RetroWalkDbContext> dbFacto
 
     private SessionInput NewInput(PlannedSessionView? planned, ProtocolDefinition definition, SpeedUnit unit)
     {
-        var now = clock.GetLocalNow();
-        var date = planned is null || planned.Date > Today ? Today : planned.Date;
+        var now = clock.Now;
+        var today = DateOnly.FromDateTime(now.DateTime);
+        var date = planned is null || planned.Date > today ? today : planned.Date;
         var p = planned?.Prescription ?? Prescriptions.For(definition, 1, 1);
         var speed = Math.Round(Units.FromKmh(p.SpeedKmh, unit), unit == SpeedUnit.MetresPerSecond ? 2 : 1, MidpointRounding.AwayFromZero);
         return new SessionInput
         {
             Sequence = planned?.Sequence,
             Date = date,
-            StartTime = date == Today ? new TimeOnly(now.Hour, now.Minute) : null,
+            StartTime = date == today ? new TimeOnly(now.Hour, now.Minute) : null,
             WarmUpMinutes = p.WarmUpMinutes,
             MainMinutes = p.MainMinutes,
             CoolDownMinutes = p.CoolDownMinutes,
@@ -513,8 +523,8 @@ public sealed class SessionService(IDbContextFactory<RetroWalkDbContext> dbFacto
         {
             errors.Add(nameof(SessionInput.Date), "Enter the session date.");
         }
-        var outcome = Outcome(input, unit, definition.Treadmill.InclineUnit) with { Date = input.Date ?? Today };
-        foreach (var error in SessionValidation.Validate(outcome, definition.Intensity.RpeScale, programmeStart, Today))
+        var outcome = Outcome(input, unit, definition.Treadmill.InclineUnit) with { Date = input.Date ?? clock.Today };
+        foreach (var error in SessionValidation.Validate(outcome, definition.Intensity.RpeScale, programmeStart, clock.Today))
         {
             errors.Add(FieldOf(error.Field), error.Message);
         }
@@ -526,10 +536,9 @@ public sealed class SessionService(IDbContextFactory<RetroWalkDbContext> dbFacto
         {
             errors.Add(nameof(SessionInput.Status), $"A session that is {input.Status.Display().ToLowerInvariant()} cannot have a treadmill speed, RPE or peak heart rate: clear them or change the status.");
         }
-        var screening = SafetyChecks.Screen(input.Screening, definition.Safety.Screening);
-        if (!screening.SessionMayGoAhead && outcome.IsDelivered)
+        if (ScreeningRules.Screen(input.Screening, definition.Safety.Screening).Refusal(input.Status) is { } refusal)
         {
-            errors.Add(nameof(SessionInput.Status), "The pre-session screening failed, so the session cannot go ahead: record it as not done (e.g. cancelled by the clinic).");
+            errors.Add(nameof(SessionInput.Status), refusal);
         }
         foreach (var ev in input.AdverseEvents.Where(e => e.Occurred && e.Type is AdverseEventType.Other or AdverseEventType.StoppedEarly && string.IsNullOrWhiteSpace(e.Note)))
         {

@@ -1,0 +1,11 @@
+using Microsoft.EntityFrameworkCore.Design;
+using RetroWalk.Web.Data;
+using RetroWalk.Web.Data.Providers;
+
+namespace RetroWalk.Migrations.SqlServer;
+
+/// <summary>How <c>dotnet ef</c> gets the context when this project is its startup project: SQL Server, no server.</summary>
+internal sealed class DesignTimeFactory : IDesignTimeDbContextFactory<RetroWalkDbContext>
+{
+    public RetroWalkDbContext CreateDbContext(string[] args) => DesignTimeContext.Create(DatabaseProvider.SqlServer);
+}

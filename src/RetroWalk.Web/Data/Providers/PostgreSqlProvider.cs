@@ -1,0 +1,100 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using RetroWalk.Web.Features.Programs;
+
+namespace RetroWalk.Web.Data.Providers;
+
+/// <summary>
+/// PostgreSQL (the default, and the database the run and test commands start by themselves).
+/// The SQL here is PostgreSQL's dialect: double-quoted identifiers, PL/pgSQL trigger functions, SQLSTATE codes.
+/// The migrations in src/RetroWalk.Migrations.PostgreSQL use these texts; changing one changes what a new
+/// database gets, never what an existing one already has.
+/// </summary>
+public sealed class PostgreSqlProvider : DatabaseProvider
+{
+    /// <summary>The audit trail is append-only in the database too, whatever the application does.</summary>
+    public const string CreateAuditAppendOnlyTrigger = """
+        CREATE FUNCTION audit_entries_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            RAISE EXCEPTION 'Audit entries are append-only';
+        END $$;
+        CREATE TRIGGER audit_entries_append_only BEFORE UPDATE OR DELETE ON "AuditEntries"
+            FOR EACH ROW EXECUTE FUNCTION audit_entries_append_only();
+        """;
+
+    public const string DropAuditAppendOnlyTrigger = """
+        DROP TRIGGER IF EXISTS audit_entries_append_only ON "AuditEntries";
+        DROP FUNCTION IF EXISTS audit_entries_append_only();
+        """;
+
+    /// <summary>
+    /// Keys for the record numbers already stored, the way <see cref="Infrastructure.FieldText.RecordNumberKey"/>
+    /// makes them (NFKC, no format characters or white space, upper case). Where two patients of a clinic already
+    /// share a key, the later one's key gets its id appended so that the unique index can be built; editing that
+    /// patient then asks for a record number of its own.
+    /// </summary>
+    public const string FillRecordNumberKeys = """
+        UPDATE "Patients" SET "RecordNumberKey" = upper(regexp_replace(normalize("RecordNumber", NFKC),
+            '[[:space:]\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF]', '', 'g'));
+        UPDATE "Patients" AS p SET "RecordNumberKey" = left(p."RecordNumberKey", 120) || '~' || p."Id"::text
+        FROM (SELECT "Id", row_number() OVER (PARTITION BY "ClinicId", "RecordNumberKey" ORDER BY "Id") AS n FROM "Patients") AS d
+        WHERE d."Id" = p."Id" AND d.n > 1;
+        """;
+
+    /// <summary>An issued report's PDF is written once: no UPDATE or DELETE changes what a reader was given.</summary>
+    public const string CreateReportPdfWriteOnceTrigger = """
+        CREATE FUNCTION report_pdfs_write_once() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            RAISE EXCEPTION 'Issued report PDFs cannot be changed or removed';
+        END $$;
+        CREATE TRIGGER report_pdfs_write_once BEFORE UPDATE OR DELETE ON "ReportPdfs"
+            FOR EACH ROW EXECUTE FUNCTION report_pdfs_write_once();
+        """;
+
+    public const string DropReportPdfWriteOnceTrigger = """
+        DROP TRIGGER IF EXISTS report_pdfs_write_once ON "ReportPdfs";
+        DROP FUNCTION IF EXISTS report_pdfs_write_once();
+        """;
+
+    public override string Name => "PostgreSQL";
+
+    protected override string EfProviderName => "Npgsql.EntityFrameworkCore.PostgreSQL";
+
+    public override string DesignTimeConnectionString => "Host=127.0.0.1;Database=retrowalk_design";
+
+    public override void Use(DbContextOptionsBuilder options, string connectionString, DatabaseOptions? settings = null)
+    {
+        settings ??= new DatabaseOptions();
+        var pooled = SetsPoolSize(connectionString)
+            ? connectionString
+            : new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = settings.MaxPoolSize }.ConnectionString;
+        options.UseNpgsql(pooled, npgsql => npgsql
+            .EnableRetryOnFailure(settings.MaxRetryCount, settings.MaxRetryDelay, errorCodesToAdd: null)
+            .MigrationsAssembly(MigrationsAssembly));
+    }
+
+    public override void ConfigureModel(ModelBuilder builder) =>
+        // One ongoing programme per patient, even for two assignments at the same moment.
+        builder.Entity<Programme>().HasIndex(p => p.PatientId, Programme.OneOngoingPerPatientIndex)
+            .HasFilter($"\"Status\" IN ({OngoingProgrammeStatusLiterals()})");
+
+    /// <summary>
+    /// FOR UPDATE SKIP LOCKED locks the chosen row for this transaction and passes over rows other workers have
+    /// locked, so concurrent claims take different jobs without blocking. The outer UPDATE runs in the same
+    /// statement, so the claim is one atomic step.
+    /// </summary>
+    public override FormattableString ClaimNextJob(string worker, DateTimeOffset now, DateTimeOffset staleBefore) => $$"""
+        UPDATE "BackgroundJobs"
+        SET "State" = 'Running', "ClaimedBy" = {{worker}}, "HeartbeatAt" = {{now}}, "Attempts" = "Attempts" + 1
+        WHERE "Id" = (
+            SELECT "Id" FROM "BackgroundJobs"
+            WHERE "State" = 'Queued' OR ("State" = 'Running' AND "HeartbeatAt" < {{staleBefore}})
+            ORDER BY "CreatedAt"
+            LIMIT 1
+            FOR UPDATE SKIP LOCKED)
+        RETURNING "Id" AS "Value"
+        """;
+
+    public override bool IsUniqueViolation(DbUpdateException exception) =>
+        exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+}

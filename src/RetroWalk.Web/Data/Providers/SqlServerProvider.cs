@@ -1,0 +1,109 @@
+using Microsoft.Data.SqlClient;
+using Microsoft.EntityFrameworkCore;
+using RetroWalk.Web.Features.Programs;
+
+namespace RetroWalk.Web.Data.Providers;
+
+/// <summary>
+/// Microsoft SQL Server (2022 and later), for clinics that already run one.
+/// The SQL here is T-SQL: bracketed identifiers, N'' literals, a trigger that throws, error numbers.
+/// The migrations in src/RetroWalk.Migrations.SqlServer use these texts; changing one changes what a new
+/// database gets, never what an existing one already has.
+/// </summary>
+public sealed class SqlServerProvider : DatabaseProvider
+{
+    /// <summary>
+    /// The audit trail is append-only in the database too, whatever the application does: an UPDATE or
+    /// DELETE on it fails and rolls back (an error in a trigger aborts the whole transaction).
+    /// Run through EXEC because CREATE TRIGGER must begin a batch of its own, and EF's idempotent migration
+    /// script puts each statement inside IF NOT EXISTS (...) BEGIN ... END.
+    /// </summary>
+    public const string CreateAuditAppendOnlyTrigger = """
+        EXEC(N'CREATE TRIGGER [AuditEntries_AppendOnly] ON [AuditEntries]
+        AFTER UPDATE, DELETE
+        AS
+        BEGIN
+            SET NOCOUNT ON;
+            THROW 51000, ''Audit entries are append-only'', 1;
+        END');
+        """;
+
+    public const string DropAuditAppendOnlyTrigger = "DROP TRIGGER IF EXISTS [AuditEntries_AppendOnly];";
+
+    /// <summary>
+    /// Keys for the record numbers already stored, as near as T-SQL gets to
+    /// <see cref="Infrastructure.FieldText.RecordNumberKey"/> (it has no Unicode normalisation): white space,
+    /// soft hyphens, zero-width characters and byte-order marks removed (compared in binary, since linguistic
+    /// collations ignore some of them), upper case. Where two patients of a clinic already share a key, the
+    /// later one's key gets its id appended so that the unique index can be built.
+    /// Run through EXEC so that the idempotent script can wrap it in IF NOT EXISTS (...) BEGIN ... END.
+    /// </summary>
+    public const string FillRecordNumberKeys = """
+        EXEC(N'UPDATE [Patients] SET [RecordNumberKey] = UPPER(
+            REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(
+                [RecordNumber] COLLATE Latin1_General_100_BIN2,
+                N'' '', N''''), NCHAR(9), N''''), NCHAR(160), N''''), NCHAR(173), N''''), NCHAR(8203), N''''),
+                NCHAR(8204), N''''), NCHAR(8205), N''''), NCHAR(8288), N''''), NCHAR(65279), N''''));
+        WITH [Duplicates] AS (
+            SELECT [RecordNumberKey], [Id], ROW_NUMBER() OVER (PARTITION BY [ClinicId], [RecordNumberKey] ORDER BY [Id]) AS [N]
+            FROM [Patients])
+        UPDATE [Duplicates] SET [RecordNumberKey] = LEFT([RecordNumberKey], 120) + N''~'' + CONVERT(nvarchar(36), [Id])
+        WHERE [N] > 1;');
+        """;
+
+    /// <summary>An issued report's PDF is written once: an UPDATE or DELETE on it fails and rolls back.</summary>
+    public const string CreateReportPdfWriteOnceTrigger = """
+        EXEC(N'CREATE TRIGGER [ReportPdfs_WriteOnce] ON [ReportPdfs]
+        AFTER UPDATE, DELETE
+        AS
+        BEGIN
+            SET NOCOUNT ON;
+            THROW 51001, ''Issued report PDFs cannot be changed or removed'', 1;
+        END');
+        """;
+
+    public const string DropReportPdfWriteOnceTrigger = "DROP TRIGGER IF EXISTS [ReportPdfs_WriteOnce];";
+
+    /// <summary>SQL Server's errors for a duplicate key: 2601 in a unique index, 2627 in a unique constraint.</summary>
+    private static readonly int[] UniqueViolationNumbers = [2601, 2627];
+
+    public override string Name => "SqlServer";
+
+    protected override string EfProviderName => "Microsoft.EntityFrameworkCore.SqlServer";
+
+    public override string DesignTimeConnectionString => "Server=127.0.0.1;Database=retrowalk_design;TrustServerCertificate=true";
+
+    public override void Use(DbContextOptionsBuilder options, string connectionString, DatabaseOptions? settings = null)
+    {
+        settings ??= new DatabaseOptions();
+        var pooled = SetsPoolSize(connectionString)
+            ? connectionString
+            : new SqlConnectionStringBuilder(connectionString) { MaxPoolSize = settings.MaxPoolSize }.ConnectionString;
+        options.UseSqlServer(pooled, sql => sql
+            .EnableRetryOnFailure(settings.MaxRetryCount, settings.MaxRetryDelay, errorNumbersToAdd: null)
+            .MigrationsAssembly(MigrationsAssembly));
+    }
+
+    public override void ConfigureModel(ModelBuilder builder) =>
+        // One ongoing programme per patient, even for two assignments at the same moment.
+        builder.Entity<Programme>().HasIndex(p => p.PatientId, Programme.OneOngoingPerPatientIndex)
+            .HasFilter($"[Status] IN ({OngoingProgrammeStatusLiterals("N")})");
+
+    /// <summary>
+    /// UPDLOCK holds the chosen row until the statement ends, READPAST skips rows other workers hold (SQL Server's
+    /// SKIP LOCKED), ROWLOCK keeps the lock to that row; the update through the common table expression claims it
+    /// in the same statement and OUTPUT returns its id.
+    /// </summary>
+    public override FormattableString ClaimNextJob(string worker, DateTimeOffset now, DateTimeOffset staleBefore) => $$"""
+        WITH next AS (
+            SELECT TOP (1) * FROM [BackgroundJobs] WITH (UPDLOCK, READPAST, ROWLOCK)
+            WHERE [State] = N'Queued' OR ([State] = N'Running' AND [HeartbeatAt] < {{staleBefore}})
+            ORDER BY [CreatedAt])
+        UPDATE next
+        SET [State] = N'Running', [ClaimedBy] = {{worker}}, [HeartbeatAt] = {{now}}, [Attempts] = [Attempts] + 1
+        OUTPUT inserted.[Id] AS [Value];
+        """;
+
+    public override bool IsUniqueViolation(DbUpdateException exception) =>
+        exception.InnerException is SqlException sql && UniqueViolationNumbers.Contains(sql.Number);
+}

@@ -1,0 +1,65 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace RetroWalk.Web.Features.Audit;
+
+/// <summary>What was done: a read of patient data, a download, or a sign-in or account event.</summary>
+public enum AccessKind
+{
+    SignedIn = 1,
+    SignInFailed = 2,
+    LockedOut = 3,
+    SignedOut = 4,
+    PatientViewed = 10,
+    ReportDownloaded = 11,
+    BatchDownloaded = 12,
+    AccessLogExported = 13,
+    AccountCreated = 20,
+    AccountDeactivated = 21,
+    AccountReactivated = 22,
+    RoleChanged = 23,
+    PasswordChanged = 24,
+    PasswordReset = 25,
+    AccountUnlocked = 26,
+}
+
+/// <summary>
+/// One access to patient data or one security event: who, for which clinic, when, from which address, what.
+/// Append-only like the clinical audit trail (the audit interceptor refuses changes and deletions).
+/// A failed sign-in for an address without an account belongs to no clinic.
+/// </summary>
+public sealed class AccessEvent
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public DateTimeOffset At { get; set; }
+    public Guid? ClinicId { get; set; }
+    public string? UserId { get; set; }
+    public string UserName { get; set; } = "";
+    public string? ClientAddress { get; set; }
+    public AccessKind Kind { get; set; }
+
+    /// <summary>What was accessed, for people: a patient's name and record number, a file name, an account's e-mail.</summary>
+    public string? Target { get; set; }
+
+    /// <summary>The accessed record's id, when it has one.</summary>
+    public string? TargetId { get; set; }
+
+    /// <summary>The request's trace id, to find the same event in the logs.</summary>
+    public string? CorrelationId { get; set; }
+}
+
+internal sealed class AccessEventConfiguration : IEntityTypeConfiguration<AccessEvent>
+{
+    public void Configure(EntityTypeBuilder<AccessEvent> builder)
+    {
+        builder.ToTable("AccessEvents");
+        builder.Property(e => e.UserId).HasMaxLength(450);
+        builder.Property(e => e.UserName).HasMaxLength(256);
+        builder.Property(e => e.ClientAddress).HasMaxLength(64);
+        builder.Property(e => e.Kind).HasConversion<string>().HasMaxLength(32);
+        builder.Property(e => e.Target).HasMaxLength(300);
+        builder.Property(e => e.TargetId).HasMaxLength(100);
+        builder.Property(e => e.CorrelationId).HasMaxLength(64);
+        builder.HasIndex(e => new { e.ClinicId, e.At });
+    }
+}

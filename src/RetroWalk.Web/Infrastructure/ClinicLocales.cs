@@ -1,0 +1,54 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using RetroWalk.Web.Data;
+
+namespace RetroWalk.Web.Infrastructure;
+
+/// <summary>Where a clinic is and how it writes dates: its time zone and its date and time convention.</summary>
+public sealed record ClinicLocale(TimeZoneInfo TimeZone, DateConvention Convention)
+{
+    /// <summary>For a request without a clinic.</summary>
+    public static readonly ClinicLocale None = new(TimeZoneInfo.Utc, DateConvention.Default);
+}
+
+/// <summary>
+/// Each clinic's <see cref="ClinicLocale"/>, read once and kept in memory for <see cref="ClinicClock"/> and
+/// <see cref="ClinicFormats"/>. A settings change on this instance takes effect at once (<see cref="Forget"/>);
+/// other instances read it again within <see cref="RefreshAfter"/>.
+/// </summary>
+public sealed class ClinicLocales(TimeProvider time)
+{
+    public static readonly TimeSpan RefreshAfter = TimeSpan.FromMinutes(1);
+
+    private readonly ConcurrentDictionary<Guid, (ClinicLocale Locale, long ReadAt)> known = new();
+
+    public ClinicLocale Get(Guid clinicId, IDbContextFactory<RetroWalkDbContext> dbFactory)
+    {
+        if (clinicId == Guid.Empty)
+        {
+            return ClinicLocale.None;
+        }
+        if (known.TryGetValue(clinicId, out var entry) && time.GetElapsedTime(entry.ReadAt) < RefreshAfter)
+        {
+            return entry.Locale;
+        }
+        var locale = Load(clinicId, dbFactory);
+        known[clinicId] = (locale, time.GetTimestamp());
+        return locale;
+    }
+
+    /// <summary>After a clinic's settings change: the next use reads them again.</summary>
+    public void Forget(Guid clinicId) => known.TryRemove(clinicId, out _);
+
+    private static ClinicLocale Load(Guid clinicId, IDbContextFactory<RetroWalkDbContext> dbFactory)
+    {
+        using var db = dbFactory.CreateDbContext();
+        var stored = db.Clinics.Where(c => c.Id == clinicId)
+            .Select(c => new { c.TimeZone, c.DateStyle, c.TimeStyle })
+            .SingleOrDefault();
+        return stored is null
+            ? ClinicLocale.None
+            : new ClinicLocale(ClinicTimeZones.TryFind(stored.TimeZone, out var zone) ? zone : TimeZoneInfo.Utc,
+                new DateConvention(stored.DateStyle, stored.TimeStyle));
+    }
+}

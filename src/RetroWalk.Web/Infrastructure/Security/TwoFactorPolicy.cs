@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using RetroWalk.Web.Data;
+
+namespace RetroWalk.Web.Infrastructure.Security;
+
+/// <summary>
+/// Who must sign in with a second factor: clinic administrators (they reach every patient and every account).
+/// Until such a person has set up an authenticator app, every page leads to that set-up, and they cannot turn it off.
+/// </summary>
+public sealed class TwoFactorPolicy(UserManager<ApplicationUser> users, IOptions<SignInProtectionOptions> options)
+{
+    public const string MustEnrolClaim = "retrowalk:must-enrol-2fa";
+
+    public async Task<bool> IsRequiredAsync(ApplicationUser user) =>
+        options.Value.RequireTwoFactorForAdministrators && await users.IsInRoleAsync(user, Roles.ClinicAdmin);
+}
