@@ -13,7 +13,8 @@ ensure_debian_packages \
   pdftotext:poppler-utils \
   "${REPORT_FONTS[@]}" \
   "$TIME_ZONES" \
-  docker-compose:docker-compose
+  docker-compose:docker-compose \
+  zbarimg:zbar-tools
 
 # No Docker engine runs here; check at least that the compose files parse, with the example settings:
 # the main file (PostgreSQL 17) alone, and with the SQL Server 2022 override.

@@ -1,4 +1,3 @@
-using System.Globalization;
 using RetroWalk.Clinical.Protocols;
 
 namespace RetroWalk.Clinical.Scheduling;
@@ -157,8 +156,11 @@ public static class Schedules
         return new(Sort(kept), null);
     }
 
-    /// <summary>Moves one session to another date. Fails if the session is unknown or the date already has a session.</summary>
-    public static ScheduleChange Move(IReadOnlyList<PlannedSession> sessions, int sequence, DateOnly newDate)
+    /// <summary>
+    /// Moves one session to another date. Fails if the session is unknown or the date already has a session;
+    /// <paramref name="writeDate"/> writes the date in that message (<see cref="DateText.Default"/> when not given).
+    /// </summary>
+    public static ScheduleChange Move(IReadOnlyList<PlannedSession> sessions, int sequence, DateOnly newDate, Func<DateOnly, string>? writeDate = null)
     {
         var session = sessions.FirstOrDefault(s => s.Sequence == sequence);
         if (session is null)
@@ -167,7 +169,7 @@ public static class Schedules
         }
         if (sessions.Any(s => s.Sequence != sequence && s.Date == newDate))
         {
-            return new(sessions, $"{Format(newDate)} already has a session.");
+            return new(sessions, $"{(writeDate ?? DateText.Default)(newDate)} already has a session.");
         }
         return new(Sort(sessions.Select(s => s.Sequence == sequence ? s with { Date = newDate } : s)), null);
     }
@@ -185,9 +187,9 @@ public static class Schedules
     /// <summary>
     /// Adds a make-up session on <paramref name="date"/> with the next free sequence number. It takes the week and
     /// prescription of the session it replaces, or when none is given of the next planned session after the date
-    /// (the last session when none follows).
+    /// (the last session when none follows). <paramref name="writeDate"/> writes the date in a refusal.
     /// </summary>
-    public static ScheduleChange AddMakeUp(IReadOnlyList<PlannedSession> sessions, DateOnly date, int? replacesSequence = null)
+    public static ScheduleChange AddMakeUp(IReadOnlyList<PlannedSession> sessions, DateOnly date, int? replacesSequence = null, Func<DateOnly, string>? writeDate = null)
     {
         if (sessions.Count == 0)
         {
@@ -195,7 +197,7 @@ public static class Schedules
         }
         if (sessions.Any(s => s.Date == date))
         {
-            return new(sessions, $"{Format(date)} already has a session.");
+            return new(sessions, $"{(writeDate ?? DateText.Default)(date)} already has a session.");
         }
         PlannedSession? source;
         if (replacesSequence is { } replaced)
@@ -222,8 +224,6 @@ public static class Schedules
 
     private static List<PlannedSession> Sort(IEnumerable<PlannedSession> sessions) =>
         [.. sessions.OrderBy(s => s.Date).ThenBy(s => s.Sequence)];
-
-    private static string Format(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
 
 /// <summary>The schedule produced by assigning a protocol, or the field-keyed reasons it could not be produced.</summary>

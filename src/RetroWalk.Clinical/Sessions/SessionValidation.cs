@@ -14,14 +14,16 @@ public static class SessionValidation
     public const int DiastolicMin = 30;
     public const int DiastolicMax = 200;
 
-    public static IReadOnlyList<ValidationError> Validate(SessionOutcome session, RpeScale rpeScale, DateOnly programmeStart, DateOnly today)
+    /// <param name="writeDate">Writes a date into a message (<see cref="DateText.Default"/> when not given).</param>
+    public static IReadOnlyList<ValidationError> Validate(SessionOutcome session, RpeScale rpeScale, DateOnly programmeStart, DateOnly today,
+        Func<DateOnly, string>? writeDate = null)
     {
         var errors = new List<ValidationError>();
         void Add(string field, string message) => errors.Add(new ValidationError(field, message));
 
         if (session.Date < programmeStart)
         {
-            Add(nameof(SessionOutcome.Date), $"The session date is before the programme start ({programmeStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}).");
+            Add(nameof(SessionOutcome.Date), $"The session date is before the programme start ({(writeDate ?? DateText.Default)(programmeStart)}).");
         }
         else if (session.Date > today)
         {

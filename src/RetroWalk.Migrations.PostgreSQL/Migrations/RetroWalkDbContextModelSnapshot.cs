@@ -562,12 +562,14 @@ namespace RetroWalk.Migrations.PostgreSQL.Migrations
                     b.Property<string>("FamilyName")
                         .IsRequired()
                         .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasColumnType("character varying(400)")
+                        .UseCollation("und-x-icu");
 
                     b.Property<string>("GivenName")
                         .IsRequired()
                         .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasColumnType("character varying(400)")
+                        .UseCollation("und-x-icu");
 
                     b.Property<decimal?>("HeightCm")
                         .HasPrecision(5, 1)

@@ -2,6 +2,7 @@ using RetroWalk.Reports;
 using RetroWalk.Web.Features.Assessments;
 using RetroWalk.Web.Features.Audit;
 using RetroWalk.Web.Features.Clinics;
+using RetroWalk.Web.Features.Home;
 using RetroWalk.Web.Features.Patients;
 using RetroWalk.Web.Features.Programs;
 using RetroWalk.Web.Features.Protocols;
@@ -22,6 +23,7 @@ public static class FeatureRegistration
         builder.Services.AddScoped<AccessLogService>();
         builder.Services.AddScoped<ClinicService>();
         builder.Services.AddScoped<ClinicSettingsService>();
+        builder.Services.AddScoped<FirstStepsService>();
         builder.Services.AddScoped<ProtocolService>();
         builder.Services.AddScoped<ProgrammeService>();
         builder.Services.AddScoped<SessionService>();

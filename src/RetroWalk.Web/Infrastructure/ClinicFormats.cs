@@ -27,8 +27,8 @@ public sealed class ClinicFormats(ClinicLocales locales, ClinicClock clock, ICur
     /// <summary>The day of a stored instant on the clinic's wall clock.</summary>
     public string Date(DateTimeOffset instant) => Convention.Date(DateOnly.FromDateTime(WallClock(instant)));
 
-    /// <summary>A stored instant on the clinic's wall clock: "Mon 30 Nov 2026, 16:05".</summary>
-    public string DateTime(DateTimeOffset instant) => Convention.DateTime(WallClock(instant));
+    /// <summary>A stored instant on the clinic's wall clock: "Mon 30 Nov 2026, 16:05" (with seconds for the audit trail).</summary>
+    public string DateTime(DateTimeOffset instant, bool seconds = false) => Convention.DateTime(WallClock(instant), seconds);
 
     public bool TryParseDate(string? text, out DateOnly date) => Convention.TryParseDate(text, out date);
 

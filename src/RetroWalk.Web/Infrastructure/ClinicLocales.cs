@@ -32,7 +32,16 @@ public sealed class ClinicLocales(TimeProvider time)
         {
             return entry.Locale;
         }
-        var locale = Load(clinicId, dbFactory);
+        ClinicLocale locale;
+        try
+        {
+            locale = Load(clinicId, dbFactory);
+        }
+        catch (Exception exception) when (DatabaseOutage.Is(exception) && entry.Locale is not null)
+        {
+            // Pages keep writing dates while the database is away: the last known locale, read again later.
+            locale = entry.Locale;
+        }
         known[clinicId] = (locale, time.GetTimestamp());
         return locale;
     }

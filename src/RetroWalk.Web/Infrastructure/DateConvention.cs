@@ -76,9 +76,11 @@ public sealed class DateConvention
 
     public string Time(TimeOnly time) => time.ToString(TimePattern, Culture);
 
-    /// <summary>A wall-clock date and time: "Mon 30 Nov 2026, 16:05".</summary>
-    public string DateTime(DateTime wallClock) =>
-        $"{Date(DateOnly.FromDateTime(wallClock))}, {Time(TimeOnly.FromDateTime(wallClock))}";
+    /// <summary>A wall-clock date and time: "Mon 30 Nov 2026, 16:05" (with seconds, "16:05:09", for the audit trail).</summary>
+    public string DateTime(DateTime wallClock, bool seconds = false) =>
+        $"{Date(DateOnly.FromDateTime(wallClock))}, {TimeOnly.FromDateTime(wallClock).ToString(seconds ? TimePatternWithSeconds : TimePattern, Culture)}";
+
+    private string TimePatternWithSeconds => TimeStyle == TimeStyle.TwelveHour ? "h:mm:ss tt" : "HH:mm:ss";
 
     /// <summary>Reads a date typed in this convention, or in the culture's other usual forms ("2 Apr 1958", "1958-04-02").</summary>
     public bool TryParseDate(string? text, out DateOnly date)

@@ -9,6 +9,8 @@ namespace RetroWalk.Web.Infrastructure;
 /// </summary>
 public sealed class Feedback(ISnackbar snackbar)
 {
+    private string? forNextPage;
+
     public void Success(string message) => Show(message, Severity.Success);
 
     public void Info(string message) => Show(message, Severity.Info);
@@ -18,6 +20,23 @@ public sealed class Feedback(ISnackbar snackbar)
     public void Error(string message) => Show(message, Severity.Error);
 
     public void Clear() => snackbar.Clear();
+
+    /// <summary>
+    /// A success that belongs to the page the action opens (save a patient, then show the patient): shown when
+    /// the user arrives there, instead of being cleared with the page it was raised on.
+    /// </summary>
+    public void SuccessOnNextPage(string message) => forNextPage = message;
+
+    /// <summary>The user moved to another page: the last page's message goes, and one meant for this page appears.</summary>
+    public void PageChanged()
+    {
+        snackbar.Clear();
+        if (forNextPage is { } message)
+        {
+            forNextPage = null;
+            Success(message);
+        }
+    }
 
     private void Show(string message, Severity severity)
     {

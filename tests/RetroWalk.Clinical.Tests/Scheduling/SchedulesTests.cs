@@ -222,7 +222,17 @@ public class SchedulesTests
         var result = Schedules.Move(ChronicStrokeFrom(D(2025, 3, 3)), 2, D(2025, 3, 7));
 
         Assert.False(result.Succeeded);
-        Assert.Contains("2025-03-07 already has a session", result.Error, StringComparison.Ordinal);
+        Assert.Equal("Fri 7 Mar 2025 already has a session.", result.Error);
+    }
+
+    [Fact]
+    public void ARefusalWritesTheDateTheWayTheCallerWritesDates()
+    {
+        var sessions = ChronicStrokeFrom(D(2025, 3, 3));
+        static string DayFirst(DateOnly date) => date.ToString("dd'/'MM'/'yyyy", System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.Equal("07/03/2025 already has a session.", Schedules.Move(sessions, 2, D(2025, 3, 7), DayFirst).Error);
+        Assert.Equal("07/03/2025 already has a session.", Schedules.AddMakeUp(sessions, D(2025, 3, 7), writeDate: DayFirst).Error);
     }
 
     [Fact]

@@ -33,6 +33,18 @@ public class SessionValidationTests
     [Fact]
     public void PlausibleRecordHasNoErrors() => Assert.Empty(FieldsOf(Valid));
 
+    [Fact]
+    public void ADateBeforeTheProgrammeNamesTheStartAsTheClinicWritesDatesNeverAsIso()
+    {
+        var early = Valid with { Date = new DateOnly(2025, 3, 1) };
+
+        Assert.Equal("The session date is before the programme start (Mon 3 Mar 2025).",
+            SessionValidation.Validate(early, RpeScale.Borg6To20, Start, Today).Single().Message);
+        Assert.Equal("The session date is before the programme start (03/03/2025).",
+            SessionValidation.Validate(early, RpeScale.Borg6To20, Start, Today,
+                date => date.ToString("dd'/'MM'/'yyyy", System.Globalization.CultureInfo.InvariantCulture)).Single().Message);
+    }
+
     [Theory]
     [InlineData(-1, false)]
     [InlineData(0, true)]

@@ -35,7 +35,8 @@ public sealed class AccountAndPatientBrowserTests(BrowserFixture browser)
 
         await list.PatientLink("Hồng-Wiśniewska, Nguyễn Thị").ClickAsync();
         await SignInPage.WaitForCircuitAsync(page);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Edit" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Edit" }).ClickAsync();
+        await SignInPage.WaitForCircuitAsync(page);
         await page.GetByLabel("Weight (kg)").FillAsync("61.5");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
         await Expect(page.GetByText("61.5 kg")).ToBeVisibleAsync();
@@ -58,11 +59,11 @@ public sealed class AccountAndPatientBrowserTests(BrowserFixture browser)
         await page.GetByLabel("Height (cm)").FillAsync("300");
         await form.SubmitAsync("Create patient");
 
-        await Expect(page.Locator("#height-messages")).ToHaveTextAsync("Height must be between 50 and 250 cm.");
+        await Expect(PatientFormPage.MessagesAt(page, "Height (cm)")).ToHaveTextAsync("Height must be between 50 and 250 cm.");
         await form.SubmitAsync("Create patient");
         await page.GetByLabel("Height (cm)").FillAsync("160");
         await form.SubmitAsync("Create patient");
-        await Expect(page.Locator("#date-of-birth-messages")).ToHaveTextAsync("The date of birth cannot be in the future.");
+        await Expect(PatientFormPage.MessagesAt(page, "Date of birth")).ToHaveTextAsync("The date of birth cannot be in the future.");
         await Screenshots.SaveAsync(page, "patient-form-invalid");
 
         var list = new PatientListPage(page);
@@ -107,6 +108,9 @@ public sealed class AccountAndPatientBrowserTests(BrowserFixture browser)
 
         var row = admin.Locator($"[data-testid=staff-row][data-email='{email}']");
         await row.GetByRole(AriaRole.Button, new() { Name = "Deactivate Pat Leaver" }).ClickAsync();
+        var confirm = admin.GetByRole(AriaRole.Dialog);
+        await Expect(confirm).ToContainTextAsync("Pat Leaver can no longer sign in");
+        await confirm.GetByRole(AriaRole.Button, new() { Name = "Deactivate" }).ClickAsync();
         await Expect(row).ToContainTextAsync("Deactivated");
         await Screenshots.SaveAsync(admin, "staff-accounts");
 

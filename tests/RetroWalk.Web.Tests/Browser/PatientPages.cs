@@ -17,7 +17,7 @@ public sealed class PatientListPage(IPage page)
         await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
     }
 
-    public ILocator Rows => page.Locator(".rz-data-row");
+    public ILocator Rows => page.Locator(".patient-row");
 
     public ILocator PatientLink(string name) => page.GetByRole(AriaRole.Link, new() { Name = name });
 }
@@ -29,10 +29,21 @@ public sealed class PatientFormPage(IPage page)
         await page.GetByLabel("Given name").FillAsync(given);
         await page.GetByLabel("Family name").FillAsync(family);
         await page.GetByLabel("Date of birth").FillAsync(dateOfBirth);
-        await page.GetByLabel("Sex").SelectOptionAsync(new SelectOptionValue { Label = "Female" });
+        await page.GetByRole(AriaRole.Radio, new() { Name = "Female" }).CheckAsync();
         await page.GetByLabel("Clinic record number").FillAsync(recordNumber);
-        await page.GetByLabel("Primary condition").SelectOptionAsync(new SelectOptionValue { Label = condition });
+        await ChooseAsync(page, "Primary condition", condition);
     }
 
     public Task SubmitAsync(string label) => page.GetByRole(AriaRole.Button, new() { Name = label }).ClickAsync();
+
+    /// <summary>Opens a MudSelect by its label and picks an option by its text.</summary>
+    public static async Task ChooseAsync(IPage page, string label, string option)
+    {
+        await page.GetByLabel(label).ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
+    }
+
+    /// <summary>The messages shown under a field, found from its label.</summary>
+    public static ILocator MessagesAt(IPage page, string label) =>
+        page.Locator(".mud-input-control").Filter(new() { Has = page.GetByLabel(label, new() { Exact = true }) }).Locator(".mud-input-helper-text.mud-input-error");
 }

@@ -43,6 +43,24 @@ public sealed class FeedbackTests : ComponentTest
     }
 
     [Fact]
+    public void ASaveThatOpensTheSavedRecordShowsItsMessageOnThatPageOnly()
+    {
+        var snackbars = Render<MudSnackbarProvider>();
+        Render<SnackbarPolicy>();
+        var feedback = Services.GetRequiredService<Feedback>();
+        var navigation = Services.GetRequiredService<NavigationManager>();
+
+        snackbars.InvokeAsync(() => feedback.SuccessOnNextPage("Patient saved: Łucja Wiśniewska."));
+        Assert.Empty(snackbars.FindAll(".mud-snackbar"));
+
+        snackbars.InvokeAsync(() => navigation.NavigateTo("patients/1"));
+        snackbars.WaitForAssertion(() => Assert.Contains("Patient saved", snackbars.Find(".mud-snackbar").TextContent, StringComparison.Ordinal));
+
+        snackbars.InvokeAsync(() => navigation.NavigateTo("patients"));
+        snackbars.WaitForAssertion(() => Assert.Empty(snackbars.FindAll(".mud-snackbar")));
+    }
+
+    [Fact]
     public void AnErrorIsShownAsAnErrorNotAsASuccess()
     {
         var snackbars = Render<MudSnackbarProvider>();

@@ -17,4 +17,16 @@ public abstract class ComponentTest : BunitContext
         Services.AddScoped<Feedback>();
         JSInterop.Mode = JSRuntimeMode.Loose;
     }
+
+    /// <summary>
+    /// Gives the rendered components the app's own services (real database) from a scope acting for a user,
+    /// e.g. <c>RetroWalkApp.ScopeFor(clinic)</c>.
+    /// </summary>
+    protected void UseAppServices(IServiceProvider scope, params Type[] types)
+    {
+        foreach (var type in types)
+        {
+            Services.AddSingleton(type, scope.GetRequiredService(type));
+        }
+    }
 }

@@ -29,6 +29,7 @@ public class RetroWalkApp : WebApplicationFactory<Program>, IAsyncLifetime
     public const string Password = "Test-Password-2026";
 
     private TestDatabase? database;
+    private bool ownsDatabase = true;
     private bool kestrel;
     private bool demoData;
     private string? server;
@@ -62,6 +63,22 @@ public class RetroWalkApp : WebApplicationFactory<Program>, IAsyncLifetime
         return this;
     }
 
+    /// <summary>
+    /// Where its job results go: its own folder under the test output unless set (two apps that stand for two
+    /// instances, or one app and its restart, share one).
+    /// </summary>
+    public string ResultsDirectory => settings.TryGetValue("Jobs:ResultsDirectory", out var shared) ? shared : defaultResults;
+
+    private readonly string defaultResults = Path.Combine(AppContext.BaseDirectory, "job-results", Guid.NewGuid().ToString("N"));
+
+    /// <summary>A database the test made and keeps (for a restart on the same data, or a second instance); the app leaves it in place.</summary>
+    public RetroWalkApp OnDatabase(TestDatabase existing)
+    {
+        database = existing;
+        ownsDatabase = false;
+        return this;
+    }
+
     /// <summary>Its database on another PostgreSQL server than the shared test server.</summary>
     public RetroWalkApp OnServer(string serverConnectionString)
     {
@@ -78,7 +95,7 @@ public class RetroWalkApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public virtual async ValueTask InitializeAsync()
     {
-        database = await TestDatabase.CreateAsync(server);
+        database ??= await TestDatabase.CreateAsync(server);
         if (kestrel)
         {
             UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
@@ -101,6 +118,7 @@ public class RetroWalkApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Demo:TimeZone", TestClock.TimeZone.Id);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning");
+        builder.UseSetting("Jobs:ResultsDirectory", defaultResults);
         builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
         // One test app stands in for a whole clinic network signing in from one address, and its tests sign
         // administrators in with a password only. The security tests use the real defaults (WithProductionSignInDefaults).
@@ -119,9 +137,13 @@ public class RetroWalkApp : WebApplicationFactory<Program>, IAsyncLifetime
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        if (database is not null)
+        if (database is not null && ownsDatabase)
         {
             await database.DisposeAsync();
+        }
+        if (Directory.Exists(defaultResults))
+        {
+            Directory.Delete(defaultResults, recursive: true);
         }
         GC.SuppressFinalize(this);
     }

@@ -1,6 +1,8 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RetroWalk.Clinical;
 using RetroWalk.Reports.Tests;
+using RetroWalk.Web.Data;
 using RetroWalk.Web.Features.Assessments;
 using RetroWalk.Web.Features.Clinics;
 using RetroWalk.Web.Features.Reports;
@@ -41,6 +43,53 @@ public sealed class ClinicSettingsTests(AppFixture app) : IClassFixture<AppFixtu
         var report = await reports.CreateAsync(patientId, new ReportInput { From = AssessmentData.Today.AddDays(-7), To = AssessmentData.Today }, Token);
         var pdf = (await reports.RenderAsync(report.Id, Token))!.Pdf;
         Assert.All(Poppler.PageSizes(pdf), size => Assert.Contains("612 x 792", size, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task TheClinicsDateConventionIsHowEveryDateIsWrittenForItsUsers()
+    {
+        var clinic = await app.CreateClinicAsync();
+        var otherClinic = await app.CreateClinicAsync();
+        var birthday = new DateOnly(1958, 4, 2);
+        await using (var admin = app.ScopeFor(clinic, admin: true))
+        {
+            var settings = admin.ServiceProvider.GetRequiredService<ClinicSettingsService>();
+            var input = (await settings.GetAsync(Token))!;
+            Assert.Equal((DateStyle.WeekdayDayMonthYear, TimeStyle.TwentyFourHour), (input.DateStyle, input.TimeStyle));
+            Assert.Equal("Wed 2 Apr 1958", admin.ServiceProvider.GetRequiredService<ClinicFormats>().Date(birthday));
+
+            input.DateStyle = DateStyle.DayMonthYear;
+            input.TimeStyle = TimeStyle.TwelveHour;
+            var saved = await settings.SaveAsync(input, Token);
+            Assert.True(saved.Succeeded);
+            Assert.Contains("dates and times read like 30/11/2026, 4:05 PM", saved.Message, StringComparison.Ordinal);
+        }
+
+        await using var therapist = app.ScopeFor(clinic);
+        var formats = therapist.ServiceProvider.GetRequiredService<ClinicFormats>();
+        Assert.Equal("02/04/1958", formats.Date(birthday));
+        Assert.Equal(("dd'/'MM'/'yyyy", true), (formats.DatePattern, formats.AmPm));
+
+        // Read from the database as another instance would, not only from this one's memory.
+        var sp = therapist.ServiceProvider;
+        var locales = new ClinicLocales(app.Services.GetRequiredService<TimeProvider>());
+        var elsewhere = new ClinicFormats(locales, sp.GetRequiredService<ClinicClock>(), sp.GetRequiredService<ICurrentUser>(), sp.GetRequiredService<IDbContextFactory<RetroWalkDbContext>>());
+        Assert.Equal("02/04/1958", elsewhere.Date(birthday));
+
+        await using var other = app.ScopeFor(otherClinic);
+        Assert.Equal("Wed 2 Apr 1958", other.ServiceProvider.GetRequiredService<ClinicFormats>().Date(birthday));
+    }
+
+    [Fact]
+    public async Task AnUnknownDateFormatIsRefusedAtItsField()
+    {
+        var clinic = await app.CreateClinicAsync();
+        await using var admin = app.ScopeFor(clinic, admin: true);
+        var result = await admin.ServiceProvider.GetRequiredService<ClinicSettingsService>()
+            .SaveAsync(new ClinicSettingsInput { DateStyle = (DateStyle)42 }, Token);
+
+        Assert.False(result.Succeeded);
+        Assert.Equal("Choose one of the date formats.", result.Errors![nameof(ClinicSettingsInput.DateStyle)].Single());
     }
 
     [Fact]

@@ -44,6 +44,46 @@ public sealed class PatientTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Single((await patients.SearchAsync(new PatientQuery("P-100"), Token)).Items);
     }
 
+    /// <summary>
+    /// The order of the Unicode Collation Algorithm's root collation (ICU "und"): accented Latin letters sort with
+    /// their base letters, and the Greek script after the Latin one. Code-point order would put "Ánh", "Çağlayan"
+    /// and "Ó Briain" after "Wiśniewska".
+    /// </summary>
+    private static readonly string[] NamesInRootOrder = ["Ánh", "Çağlayan", "Ó Briain", "Wiśniewska", "Παπαδόπουλος"];
+
+    [Fact]
+    public async Task NamesSortAsPeopleReadThemNotByCodePoint()
+    {
+        var clinic = await app.CreateClinicAsync();
+        await using var scope = app.ScopeFor(clinic);
+        var patients = scope.ServiceProvider.GetRequiredService<PatientService>();
+        string[] arrival = ["Wiśniewska", "Παπαδόπουλος", "Ó Briain", "Ánh", "Çağlayan"];
+        for (var i = 0; i < arrival.Length; i++)
+        {
+            Assert.True((await patients.CreateAsync(PatientData.Valid($"SORT-{i}", given: "Anna", family: arrival[i]), Token)).Succeeded);
+        }
+
+        var ascending = await patients.SearchAsync(new PatientQuery(Sort: PatientSort.Name), Token);
+        var descending = await patients.SearchAsync(new PatientQuery(Sort: PatientSort.Name, Descending: true), Token);
+        var secondPage = await patients.SearchAsync(new PatientQuery(Sort: PatientSort.Name, Skip: 2, Take: 2), Token);
+
+        Assert.Equal(NamesInRootOrder, ascending.Items.Select(p => p.FamilyName));
+        Assert.Equal(NamesInRootOrder.Reverse(), descending.Items.Select(p => p.FamilyName));
+        Assert.Equal(NamesInRootOrder[2..4], secondPage.Items.Select(p => p.FamilyName));
+    }
+
+    [Fact]
+    public async Task TheExpectedNameOrderIsTheDatabasesOwnIcuRootCollation()
+    {
+        // The expected order above is not made up: the server's ICU root collation gives it.
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RetroWalkDbContext>();
+        var sorted = await db.Database.SqlQueryRaw<string>(
+            """SELECT n AS "Value" FROM unnest(ARRAY['Wiśniewska', 'Παπαδόπουλος', 'Ó Briain', 'Ánh', 'Çağlayan']) AS n ORDER BY n COLLATE "und-x-icu" """)
+            .ToListAsync(Token);
+        Assert.Equal(NamesInRootOrder, sorted);
+    }
+
     [Fact]
     public async Task ArchivingNeverDeletesTheRow()
     {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using RetroWalk.Web.Features.Patients;
 using RetroWalk.Web.Features.Programs;
 
 namespace RetroWalk.Web.Data.Providers;
@@ -48,6 +49,20 @@ public abstract class DatabaseProvider
     public abstract void ConfigureModel(ModelBuilder builder);
 
     public abstract bool IsUniqueViolation(DbUpdateException exception);
+
+    /// <summary>
+    /// The collation people's names sort by: the Unicode Collation Algorithm's root order, in which "Ánh",
+    /// "Çağlayan" and "Ó Briain" sort among the A, C and O names, not after "Wiśniewska" as code points would.
+    /// </summary>
+    public abstract string NameCollation { get; }
+
+    /// <summary>Patients' names compare and sort by <see cref="NameCollation"/> (lists, their index).</summary>
+    protected void UseNameCollation(ModelBuilder builder) =>
+        builder.Entity<Patient>(patient =>
+        {
+            patient.Property(p => p.FamilyName).UseCollation(NameCollation);
+            patient.Property(p => p.GivenName).UseCollation(NameCollation);
+        });
 
     /// <summary>
     /// One statement that claims the oldest job no live worker holds (queued, or running with a heartbeat older

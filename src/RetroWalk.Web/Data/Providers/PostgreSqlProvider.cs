@@ -73,10 +73,16 @@ public sealed class PostgreSqlProvider : DatabaseProvider
             .MigrationsAssembly(MigrationsAssembly));
     }
 
-    public override void ConfigureModel(ModelBuilder builder) =>
+    /// <summary>ICU's root collation ("und" = no particular language), which PostgreSQL built with ICU provides.</summary>
+    public override string NameCollation => "und-x-icu";
+
+    public override void ConfigureModel(ModelBuilder builder)
+    {
         // One ongoing programme per patient, even for two assignments at the same moment.
         builder.Entity<Programme>().HasIndex(p => p.PatientId, Programme.OneOngoingPerPatientIndex)
             .HasFilter($"\"Status\" IN ({OngoingProgrammeStatusLiterals()})");
+        UseNameCollation(builder);
+    }
 
     /// <summary>
     /// FOR UPDATE SKIP LOCKED locks the chosen row for this transaction and passes over rows other workers have

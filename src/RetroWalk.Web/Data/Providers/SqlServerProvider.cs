@@ -84,10 +84,19 @@ public sealed class SqlServerProvider : DatabaseProvider
             .MigrationsAssembly(MigrationsAssembly));
     }
 
-    public override void ConfigureModel(ModelBuilder builder) =>
+    /// <summary>
+    /// A Windows (Unicode) collation of SQL Server 2008 and later: linguistic order over all scripts, case-insensitive
+    /// and accent-sensitive, with supplementary characters as single characters.
+    /// </summary>
+    public override string NameCollation => "Latin1_General_100_CI_AS_SC";
+
+    public override void ConfigureModel(ModelBuilder builder)
+    {
         // One ongoing programme per patient, even for two assignments at the same moment.
         builder.Entity<Programme>().HasIndex(p => p.PatientId, Programme.OneOngoingPerPatientIndex)
             .HasFilter($"[Status] IN ({OngoingProgrammeStatusLiterals("N")})");
+        UseNameCollation(builder);
+    }
 
     /// <summary>
     /// UPDLOCK holds the chosen row until the statement ends, READPAST skips rows other workers hold (SQL Server's

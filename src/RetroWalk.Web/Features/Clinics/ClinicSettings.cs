@@ -16,6 +16,11 @@ public sealed class ClinicSettingsInput
 
     /// <summary>The clinic's IANA time zone, e.g. "Europe/Warsaw": it decides the clinic's "today".</summary>
     public string TimeZone { get; set; } = "";
+
+    /// <summary>How every page, date field and message writes dates.</summary>
+    public DateStyle DateStyle { get; set; } = DateStyle.WeekdayDayMonthYear;
+
+    public TimeStyle TimeStyle { get; set; } = TimeStyle.TwentyFourHour;
 }
 
 public sealed class ClinicSettingsService(IDbContextFactory<RetroWalkDbContext> dbFactory, ICurrentUser user, ClinicLocales locales)
@@ -24,7 +29,15 @@ public sealed class ClinicSettingsService(IDbContextFactory<RetroWalkDbContext> 
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.Clinics.Where(c => c.Id == user.ClinicId)
-            .Select(c => new ClinicSettingsInput { SpeedUnit = c.SpeedUnit, ReportPageSize = c.ReportPageSize, ShowGaitSpeedInKmh = c.ShowGaitSpeedInKmh, TimeZone = c.TimeZone })
+            .Select(c => new ClinicSettingsInput
+            {
+                SpeedUnit = c.SpeedUnit,
+                ReportPageSize = c.ReportPageSize,
+                ShowGaitSpeedInKmh = c.ShowGaitSpeedInKmh,
+                TimeZone = c.TimeZone,
+                DateStyle = c.DateStyle,
+                TimeStyle = c.TimeStyle,
+            })
             .SingleOrDefaultAsync(cancellationToken);
     }
 
@@ -47,6 +60,14 @@ public sealed class ClinicSettingsService(IDbContextFactory<RetroWalkDbContext> 
         {
             errors.Add(nameof(ClinicSettingsInput.ReportPageSize), "Choose A4 or Letter.");
         }
+        if (!Enum.IsDefined(input.DateStyle))
+        {
+            errors.Add(nameof(ClinicSettingsInput.DateStyle), "Choose one of the date formats.");
+        }
+        if (!Enum.IsDefined(input.TimeStyle))
+        {
+            errors.Add(nameof(ClinicSettingsInput.TimeStyle), "Choose the 24-hour or the 12-hour clock.");
+        }
         if (!ClinicTimeZones.TryFind(input.TimeZone, out var zone))
         {
             errors.Add(nameof(ClinicSettingsInput.TimeZone), string.IsNullOrWhiteSpace(input.TimeZone)
@@ -67,8 +88,16 @@ public sealed class ClinicSettingsService(IDbContextFactory<RetroWalkDbContext> 
         clinic.ReportPageSize = input.ReportPageSize;
         clinic.ShowGaitSpeedInKmh = input.ShowGaitSpeedInKmh;
         clinic.TimeZone = zone.Id;
+        clinic.DateStyle = input.DateStyle;
+        clinic.TimeStyle = input.TimeStyle;
         await db.SaveChangesAsync(cancellationToken);
         locales.Forget(clinic.Id);
-        return SaveResult.Saved(clinic.Id, Guid.Empty) with { Message = $"Speeds are now entered and shown in {input.SpeedUnit.Symbol()}; reports print on {input.ReportPageSize}; gait speeds show {(input.ShowGaitSpeedInKmh ? "m/s with km/h beside" : "in m/s")}; the clinic's day follows {zone.Id}." };
+        var convention = new DateConvention(input.DateStyle, input.TimeStyle);
+        return SaveResult.Saved(clinic.Id, Guid.Empty) with
+        {
+            Message = $"Speeds are now entered and shown in {input.SpeedUnit.Symbol()}; reports print on {input.ReportPageSize}; " +
+                $"gait speeds show {(input.ShowGaitSpeedInKmh ? "m/s with km/h beside" : "in m/s")}; the clinic's day follows {zone.Id}; " +
+                $"dates and times read like {convention.DateTime(DateConvention.Sample)}.",
+        };
     }
 }
