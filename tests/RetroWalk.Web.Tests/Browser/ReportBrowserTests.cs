@@ -82,7 +82,7 @@ public sealed partial class ReportBrowserTests(BrowserFixture browser)
         await new SignInPage(page).SignInAndWaitAsync(DemoData.AdminEmail, DemoData.AdminPassword);
         await page.GotoAsync("reports/batch");
         await SignInPage.WaitForCircuitAsync(page);
-        await page.GetByLabel("Therapist").SelectOptionAsync(new SelectOptionValue { Label = therapist });
+        await PatientFormPage.ChooseAsync(page, "Therapist", therapist);
 
         // Every progress value the bar shows, recorded by the page as it changes.
         await page.EvaluateAsync("""

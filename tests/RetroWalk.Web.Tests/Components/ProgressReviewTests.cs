@@ -8,7 +8,7 @@ using RetroWalk.Web.Tests.Infrastructure;
 
 namespace RetroWalk.Web.Tests.Components;
 
-public sealed class ProgressReviewTests : ComponentTest
+public sealed class ProgressReviewTests : FormComponentTest
 {
     private static readonly DateOnly Start = new(2026, 3, 2);
 
@@ -131,7 +131,7 @@ public sealed class ProgressReviewTests : ComponentTest
 
         var berg = view.Find("figure[data-measure='BBS']");
         Assert.Equal("2", berg.GetAttribute("data-points"));
-        Assert.Equal(["2 Mar 2026 Baseline 38 points", "13 Apr 2026 End of programme 45 points"],
+        Assert.Equal(["Mon 2 Mar 2026 Baseline 38 points", "Mon 13 Apr 2026 End of programme 45 points"],
             berg.QuerySelectorAll("tr[data-kind='point']").Select(r => string.Join(" ", r.Children.Select(c => c.TextContent.Trim()))));
         Assert.Equal("35.3–40.7 points", berg.QuerySelector("tr[data-kind='band'] td:last-child")!.TextContent.Trim());
         Assert.Equal(["42 points"], berg.QuerySelectorAll("tr[data-kind='cut-off'] td:last-child").Select(c => c.TextContent.Trim()));
@@ -143,7 +143,7 @@ public sealed class ProgressReviewTests : ComponentTest
 
         var periods = view.Find(".programme-periods");
         Assert.Equal("3", periods.GetAttribute("data-weeks"));
-        Assert.Contains("Retro-walking, 6 weeks: 4 Mar 2026 – 12 Apr 2026", periods.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Retro-walking, 6 weeks: Wed 4 Mar 2026 – Sun 12 Apr 2026", periods.TextContent, StringComparison.Ordinal);
 
         var summary = view.FindAll("[data-testid='summary'] li").Select(li => li.TextContent.Trim()).ToList();
         Assert.Equal(3, summary.Count);
@@ -157,7 +157,7 @@ public sealed class ProgressReviewTests : ComponentTest
 
         var tug = view.Find("figure[data-measure='TUG'] svg");
         Assert.Equal("img", tug.GetAttribute("role"));
-        Assert.Equal("Chart of Timed Up and Go over time: 2 Mar 2026 18.4 s, 13 Apr 2026 13.0 s", tug.GetAttribute("aria-label"));
+        Assert.Equal("Chart of Timed Up and Go over time: Mon 2 Mar 2026 18.4 s, Mon 13 Apr 2026 13.0 s", tug.GetAttribute("aria-label"));
         Assert.Equal(2, tug.QuerySelectorAll("circle.result").Length);
         Assert.Equal(["18.4 s", "13.0 s"], tug.QuerySelectorAll("g.label-value text").Select(t => t.TextContent.Trim()));
         Assert.Equal(3, tug.QuerySelectorAll("rect.week-bar").Length);
