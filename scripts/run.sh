@@ -37,7 +37,7 @@ echo "Starting RetroWalk (applying database migrations and demo data)..."
 
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
 export ASPNETCORE_URLS="http://127.0.0.1:$PORT"
-export DataProtection__KeysDirectory=${DataProtection__KeysDirectory:-$ROOT/.keys}
+export Jobs__ResultsDirectory=${Jobs__ResultsDirectory:-$ROOT/.data/job-results}
 
 # Run the built app from its project folder (its content root), as `dotnet run` would.
 (cd src/RetroWalk.Web && exec dotnet bin/Debug/net10.0/RetroWalk.Web.dll) &

@@ -26,6 +26,9 @@ public sealed class ClinicClock(TimeProvider time, ClinicLocales locales, ICurre
     /// <summary>The Monday of the clinic's current week.</summary>
     public DateOnly StartOfWeek => CalendarWeek.MondayOf(Today);
 
+    /// <summary>Reads the clinic's time zone ahead without blocking (see <see cref="ClinicLocales.LoadAsync"/>).</summary>
+    public Task LoadAsync(CancellationToken cancellationToken = default) => locales.LoadAsync(user.ClinicId, dbFactory, cancellationToken);
+
     /// <summary>A stored instant as the clinic's wall clock showed it.</summary>
     public DateTimeOffset InClinicTime(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, TimeZone);
 }

@@ -46,6 +46,23 @@ public sealed class ClinicLocales(TimeProvider time)
         return locale;
     }
 
+    /// <summary>
+    /// Reads the clinic's locale ahead if it is not known, without blocking a thread: a save path calls it before
+    /// its first synchronous use of the clock, so that a database outage is waited out (and retried) asynchronously.
+    /// </summary>
+    public async Task LoadAsync(Guid clinicId, IDbContextFactory<RetroWalkDbContext> dbFactory, CancellationToken cancellationToken)
+    {
+        if (clinicId == Guid.Empty || (known.TryGetValue(clinicId, out var entry) && time.GetElapsedTime(entry.ReadAt) < RefreshAfter))
+        {
+            return;
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var stored = await db.Clinics.Where(c => c.Id == clinicId)
+            .Select(c => new { c.TimeZone, c.DateStyle, c.TimeStyle })
+            .SingleOrDefaultAsync(cancellationToken);
+        known[clinicId] = (Locale(stored?.TimeZone, stored is null ? null : new DateConvention(stored.DateStyle, stored.TimeStyle)), time.GetTimestamp());
+    }
+
     /// <summary>After a clinic's settings change: the next use reads them again.</summary>
     public void Forget(Guid clinicId) => known.TryRemove(clinicId, out _);
 
@@ -55,9 +72,11 @@ public sealed class ClinicLocales(TimeProvider time)
         var stored = db.Clinics.Where(c => c.Id == clinicId)
             .Select(c => new { c.TimeZone, c.DateStyle, c.TimeStyle })
             .SingleOrDefault();
-        return stored is null
-            ? ClinicLocale.None
-            : new ClinicLocale(ClinicTimeZones.TryFind(stored.TimeZone, out var zone) ? zone : TimeZoneInfo.Utc,
-                new DateConvention(stored.DateStyle, stored.TimeStyle));
+        return Locale(stored?.TimeZone, stored is null ? null : new DateConvention(stored.DateStyle, stored.TimeStyle));
     }
+
+    private static ClinicLocale Locale(string? timeZone, DateConvention? convention) =>
+        convention is null
+            ? ClinicLocale.None
+            : new ClinicLocale(ClinicTimeZones.TryFind(timeZone, out var zone) ? zone : TimeZoneInfo.Utc, convention);
 }

@@ -124,21 +124,42 @@ public sealed class SessionBrowserTests(BrowserFixture browser)
     }
 
     [Fact]
-    public async Task ASystolicPressureOfTwoHundredAndSixtyShowsTheStopWarning()
+    public async Task ASessionIsRecordedFromTheKeyboardOnACompactFormWithTheScreeningFirstAndTheStopWarningLive()
     {
         var setup = await ProgrammeAsync("Retro-Stop", weeksAgo: 1);
         var page = await SignedInAsync();
         var form = new SessionFormPage(page);
         await form.OpenAsync(setup.ProgrammeId, 1);
+
+        // The screening is where the keyboard starts; a resting heart rate typed key by key changes nothing on its way.
+        await Expect(form.Field("Resting heart rate")).ToBeFocusedAsync();
+        await form.Field("Resting heart rate").PressSequentiallyAsync("72");
+        await form.Field("Resting heart rate").PressAsync("Tab");
+        await Expect(form.Field("Resting systolic BP")).ToBeFocusedAsync();
+        await Expect(form.ScreeningFailed).ToHaveCountAsync(0);
+        await Expect(form.Field("Status")).ToHaveValueAsync("Completed");
+        await Expect(form.Field("Main backward walking")).ToHaveValueAsync("30");
+        await Expect(form.Field("Main backward walking")).ToBeEnabledAsync();
+
         await Expect(form.StopWarning).ToHaveCountAsync(0);
-
         await form.Field("Systolic BP after").FillAsync("260");
-
         await Expect(form.StopWarning).ToContainTextAsync("Systolic BP 260 mmHg is above the stop limit of 250 mmHg: stop the session.");
         await Expect(form.SaveState).ToHaveTextAsync("Not saved yet.");
+        await Expect(form.Field("Status")).ToHaveValueAsync("Completed");
         await Screenshots.SaveAsync(page, "session-form-stop-warning");
         await form.Field("Systolic BP after").FillAsync("180");
         await Expect(form.StopWarning).ToHaveCountAsync(0);
+
+        // Compact: the whole form fits in little more than a laptop screen, and a tablet's.
+        await Screenshots.SaveAsync(page, "session-form");
+        Assert.True(await form.HeightAsync() <= 1100, $"The session form is {await form.HeightAsync()} px tall at 1366 px.");
+        await page.SetViewportSizeAsync(820, 1180);
+        await Screenshots.SaveAsync(page, "session-form-820");
+        Assert.True(await form.HeightAsync() <= 1300, $"The session form is {await form.HeightAsync()} px tall at 820 px.");
+        await page.SetViewportSizeAsync(1366, 900);
+
+        await form.RecordWithRpeAsync("12");
+        await Expect(form.Suggestion).ToContainTextAsync("Next session: session 2");
     }
 
     [Fact]
@@ -162,6 +183,12 @@ public sealed class SessionBrowserTests(BrowserFixture browser)
             await Expect(page.GetByTestId("action-status")).ToHaveTextAsync($"Session {sequence} marked missed.");
         }
 
+        // The schedule reads each recorded session's own status.
+        var statuses = new ProgrammePage(page).SessionStatuses;
+        foreach (var sequence in past)
+        {
+            await Expect(statuses.Nth(sequence - 1)).ToHaveTextAsync(past.TakeLast(2).Contains(sequence) ? "Missed" : "Completed");
+        }
         await Expect(page.GetByTestId("adherence-sessions")).ToHaveTextAsync($"{past.Count - 2} of {past.Count} planned to date");
         await Expect(page.GetByTestId("adherence-streak")).ToHaveTextAsync("2");
         await Expect(page.GetByTestId("adherence-flags")).ToContainTextAsync("2 missed sessions in a row");

@@ -19,6 +19,11 @@ public sealed partial class SessionFormPage(IPage page)
 
     public ILocator StopWarning => page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "Stop criterion reached" });
 
+    public ILocator ScreeningFailed => page.GetByTestId("screening-failed");
+
+    /// <summary>The session form's height on screen, in CSS pixels.</summary>
+    public async Task<double> HeightAsync() => (await page.Locator("div.session-form").BoundingBoxAsync())!.Height;
+
     public ILocator Suggestion => page.GetByTestId("suggestion");
 
     public ILocator SuggestedSpeed => page.GetByTestId("suggested-speed");

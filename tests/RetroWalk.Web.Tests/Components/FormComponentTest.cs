@@ -31,6 +31,10 @@ public abstract class FormComponentTest : ComponentTest
     /// <summary>Where MudBlazor shows open selects and pickers.</summary>
     protected IRenderedComponent<MudPopoverProvider> Popovers { get; }
 
+    /// <summary>The one button that reads <paramref name="text"/>.</summary>
+    protected static AngleSharp.Dom.IElement Button<T>(IRenderedComponent<T> component, string text) where T : IComponent =>
+        component.FindAll("button").Single(b => b.TextContent.Trim() == text);
+
     /// <summary>Before the page turns interactive (prerendering, or while the connection starts).</summary>
     protected void NotYetInteractive() => SetRendererInfo(new RendererInfo("Static", isInteractive: false));
 }

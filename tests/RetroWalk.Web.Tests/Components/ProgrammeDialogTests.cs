@@ -1,4 +1,3 @@
-using AngleSharp.Dom;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
@@ -12,49 +11,21 @@ namespace RetroWalk.Web.Tests.Components;
 /// The assign dialog and the programme's end dialogs against the real services and database: what each says before
 /// anything changes, the messages at their fields, and that nothing changes until the therapist confirms.
 /// </summary>
-public sealed class ProgrammeDialogTests : FormComponentTest, IClassFixture<AppFixture>
+public sealed class ProgrammeDialogTests(AppFixture app) : AppComponentTest(app)
 {
     private static readonly DayOfWeek[] MonWedFri = [DayOfWeek.Monday, DayOfWeek.Wednesday, DayOfWeek.Friday];
-
-    private readonly AppFixture app;
-    private readonly AppServicesForComponents appServices;
-
-    public ProgrammeDialogTests(AppFixture app) : this(app, new AppServicesForComponents())
-    {
-    }
-
-    private ProgrammeDialogTests(AppFixture app, AppServicesForComponents appServices) : base(appServices)
-    {
-        this.app = app;
-        this.appServices = appServices;
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            appServices.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        }
-        base.Dispose(disposing);
-    }
 
     /// <summary>A programme of 12 sessions from next Monday (Mon/Wed/Fri), none done.</summary>
     private async Task<ProgrammeDetails> ProgrammeAsync()
     {
-        var setup = await appServices.UseNewClinicAsync(app);
-        var programmes = appServices.Get<ProgrammeService>();
+        var setup = await AppServices.UseNewClinicAsync(App);
+        var programmes = AppServices.Get<ProgrammeService>();
         var assigned = await programmes.AssignAsync(ProgrammeData.Assign(setup, ProgrammeData.NextMonday(), MonWedFri));
         Assert.True(assigned.Succeeded, assigned.Message);
         return (await programmes.GetAsync(assigned.Id))!;
     }
 
-    private Task<ProgrammeDetails> ReloadAsync(ProgrammeDetails programme) => appServices.Get<ProgrammeService>().GetAsync(programme.Id)!;
-
-    private static IElement Button(IRenderedComponent<MudDialogProvider> dialogs, string text) =>
-        dialogs.FindAll("button").Single(b => b.TextContent.Trim() == text);
-
-    private static IElement Button<T>(IRenderedComponent<T> component, string text) where T : Microsoft.AspNetCore.Components.IComponent =>
-        component.FindAll("button").Single(b => b.TextContent.Trim() == text);
+    private Task<ProgrammeDetails> ReloadAsync(ProgrammeDetails programme) => AppServices.Get<ProgrammeService>().GetAsync(programme.Id)!;
 
     [Fact]
     public async Task MarkingCompletedAsksFirstAndSaysWhatHappensToTheSessions()
@@ -136,7 +107,7 @@ public sealed class ProgrammeDialogTests : FormComponentTest, IClassFixture<AppF
     [Fact]
     public async Task TheAssignDialogShowsEachMessageAtItsFieldAndPreviewsTheSessions()
     {
-        var setup = await appServices.UseNewClinicAsync(app);
+        var setup = await AppServices.UseNewClinicAsync(App);
         var dialogs = Render<MudDialogProvider>();
         await dialogs.InvokeAsync(() => Services.GetRequiredService<IDialogService>().ShowAsync<AssignProtocolDialog>("Assign a protocol",
             new DialogParameters<AssignProtocolDialog> { { x => x.PatientId, setup.PatientId } }));

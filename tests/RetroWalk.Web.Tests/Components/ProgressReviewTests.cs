@@ -116,6 +116,42 @@ public sealed class ProgressReviewTests : FormComponentTest
         Assert.Empty(table.FindAll(".flag.met"));
     }
 
+    [Theory]
+    [InlineData(1960, "Fall risk, older adults (Berg < 45)")]
+    [InlineData(1963, null)]
+    public void OlderAdultCutOffsUseThePatientsAgeOnTheDateOfTheLatestResult(int bornIn, string? category)
+    {
+        // Latest result 13 Apr 2026: born 14 May 1960 is 65, born 14 May 1963 is 62.
+        var review = ProgressBuilder.Build(new ProgressPatient(Guid.NewGuid(), "Margaret Thompson", "RW-1007", Condition.OlderAdultFallRisk, new DateOnly(bornIn, 5, 14)),
+        [
+            Row(0, AssessmentTimePoint.Baseline, MeasureCodes.BergBalanceScale, 38),
+            Row(42, AssessmentTimePoint.EndOfProgramme, MeasureCodes.BergBalanceScale, 41),
+        ]);
+
+        var berg = review.Measures.Single();
+        Assert.Equal(category, berg.LatestCategories.SingleOrDefault()?.Text);
+        if (category is null)
+        {
+            Assert.Contains(berg.Notes, n => n.Text.Contains("derived in people aged 65 and over; the patient is 62", StringComparison.Ordinal));
+            Assert.Equal("No MDC published for older adults aged 62", berg.Mdc!.Flag);
+        }
+    }
+
+    [Fact]
+    public void TheSixMinuteWalkMcidFollowsTheBaselineComfortableGaitSpeed()
+    {
+        var review = ProgressBuilder.Build(new ProgressPatient(Guid.NewGuid(), "Jürgen Größmann", "RW-1002", Condition.SubacuteStroke, BornIn1961),
+        [
+            Row(0, AssessmentTimePoint.Baseline, MeasureCodes.TenMetreWalkComfortable, 10m / 28m, 10, 28m),
+            Row(0, AssessmentTimePoint.Baseline, MeasureCodes.SixMinuteWalk, 150),
+            Row(28, AssessmentTimePoint.EndOfProgramme, MeasureCodes.SixMinuteWalk, 200),
+        ]);
+
+        var walk = review.Measures.Single(m => m.Code == MeasureCodes.SixMinuteWalk);
+        Assert.Equal("Exceeds MCID (mRS anchor) 44 m", walk.Mcid!.Flag);
+        Assert.Equal(Bibliography.FulkHe2018, walk.Mcid.Source);
+    }
+
     [Fact]
     public void NotesSayWhichCutOffsAreNotUsedForThePatientAndCiteTheirSources()
     {

@@ -1,4 +1,3 @@
-using AngleSharp.Dom;
 using Bunit;
 using RetroWalk.Web.Features.Programs;
 using RetroWalk.Web.Features.Sessions;
@@ -7,40 +6,19 @@ using RetroWalk.Web.Tests.Integration;
 namespace RetroWalk.Web.Tests.Components;
 
 /// <summary>The next-session suggestion after three tolerated sessions, against the real services and database.</summary>
-public sealed class SuggestionPanelTests : FormComponentTest, IClassFixture<AppFixture>
+public sealed class SuggestionPanelTests(AppFixture app) : AppComponentTest(app)
 {
-    private readonly AppFixture app;
-    private readonly AppServicesForComponents appServices;
-
-    public SuggestionPanelTests(AppFixture app) : this(app, new AppServicesForComponents())
-    {
-    }
-
-    private SuggestionPanelTests(AppFixture app, AppServicesForComponents appServices) : base(appServices)
-    {
-        this.app = app;
-        this.appServices = appServices;
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            appServices.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        }
-        base.Dispose(disposing);
-    }
 
     /// <summary>The chronic-stroke protocol (+0.2 km/h a week) from last week's Monday, Mon/Wed/Fri, its first week recorded at RPE 12.</summary>
     private async Task<(Guid ProgrammeId, NextSessionSuggestion Suggestion)> AfterTheFirstWeekAsync()
     {
-        var setup = await appServices.UseNewClinicAsync(app);
-        var programmes = appServices.Get<ProgrammeService>();
+        var setup = await AppServices.UseNewClinicAsync(App);
+        var programmes = AppServices.Get<ProgrammeService>();
         var today = programmes.NewAssignInput(setup.PatientId).StartDate!.Value;
         var lastMonday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7) - 7);
         var assigned = await programmes.AssignAsync(ProgrammeData.Assign(setup, lastMonday, DayOfWeek.Monday, DayOfWeek.Wednesday, DayOfWeek.Friday));
         Assert.True(assigned.Succeeded, assigned.Message);
-        var sessions = appServices.Get<SessionService>();
+        var sessions = AppServices.Get<SessionService>();
         Guid last = default;
         for (var sequence = 1; sequence <= 3; sequence++)
         {
@@ -55,9 +33,6 @@ public sealed class SuggestionPanelTests : FormComponentTest, IClassFixture<AppF
 
     private IRenderedComponent<SuggestionPanel> RenderPanel(Guid programmeId, NextSessionSuggestion suggestion, Action decided) =>
         Render<SuggestionPanel>(p => p.Add(x => x.ProgrammeId, programmeId).Add(x => x.Suggestion, suggestion).Add(x => x.OnDecided, decided));
-
-    private static IElement Button(IRenderedComponent<SuggestionPanel> panel, string text) =>
-        panel.FindAll("button").Single(b => b.TextContent.Trim() == text);
 
     [Fact]
     public async Task TheSuggestionShowsTheNextDoseWithItsReasonsAndAcceptingItRecordsTheDecision()

@@ -46,11 +46,11 @@ public sealed class SqlServerScriptTests
         var parsed = TSql.Parse(Script.Value);
 
         // CREATE TRIGGER must begin a batch, so the script runs it through EXEC; TSql parses that text too.
-        var trigger = Assert.Single(parsed.All<CreateTriggerStatement>());
+        var trigger = Assert.Single(parsed.All<CreateTriggerStatement>(), t => t.TriggerObject.Name.BaseIdentifier.Value == "AuditEntries");
         Assert.Equal("AuditEntries", trigger.TriggerObject.Name.BaseIdentifier.Value);
         Assert.Equal(TriggerType.After, trigger.TriggerType);
         Assert.Equal([TriggerActionType.Update, TriggerActionType.Delete], trigger.TriggerActions.Select(a => a.TriggerActionType));
-        var refusal = Assert.Single(parsed.All<ThrowStatement>());
+        var refusal = Assert.Single(parsed.All<ThrowStatement>(), t => t.StartOffset >= trigger.StartOffset && t.StartOffset <= trigger.StartOffset + trigger.FragmentLength);
         Assert.InRange(refusal.StartOffset, trigger.StartOffset, trigger.StartOffset + trigger.FragmentLength);
         Assert.Contains("append-only", Assert.IsType<StringLiteral>(refusal.Message).Value, StringComparison.Ordinal);
     }

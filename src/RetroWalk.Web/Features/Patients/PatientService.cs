@@ -123,6 +123,7 @@ public sealed class PatientService(IDbContextFactory<RetroWalkDbContext> dbFacto
 
     private async Task<SaveResult> SaveAsync(Guid? id, PatientInput input, CancellationToken cancellationToken)
     {
+        await clock.LoadAsync(cancellationToken); // the date checks below must not wait out an outage on a blocked thread
         var errors = Validate(input);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var recordNumber = FieldText.CleanRecordNumber(input.RecordNumber);
