@@ -97,13 +97,22 @@ internal sealed class ChartLayoutBuilder(TimeChart chart, ChartSize size)
             AddLabel(ChartLabelKind.MinutesTick, tick.Text, new ChartBox(plot.Right + TickLength + Gap, tick.Position - (lineHeight / 2), Width(tick.Text), lineHeight), LabelAnchor.Start);
         }
         var extraDays = (int)Math.Floor(endRoom / unitsPerDay);
-        var dateAxis = DateTicks.For(DateOnly.FromDayNumber(firstDay - extraDays), DateOnly.FromDayNumber(lastDay + extraDays), unitsPerDay, font)
-            .Select(t => new AxisTick(X(t.Date), t.Text)).ToList();
-        foreach (var tick in dateAxis)
+        var dateAxis = new List<AxisTick>();
+        int? yearShown = null;
+        foreach (var tick in DateTicks.For(DateOnly.FromDayNumber(firstDay - extraDays), DateOnly.FromDayNumber(lastDay + extraDays), unitsPerDay, font))
         {
-            var width = Width(tick.Text);
-            var x = Math.Clamp(tick.Position - (width / 2), 0, size.Width - width);
-            AddLabel(ChartLabelKind.DateTick, tick.Text, new ChartBox(x, plot.Bottom + TickLength + 1, width, lineHeight), LabelAnchor.Middle);
+            var x = X(tick.Date);
+            dateAxis.Add(new AxisTick(x, tick.Text));
+            // A date near a corner keeps its tick but not its label where that would cover another label; the year
+            // then goes to the next label shown.
+            var text = yearShown == tick.Date.Year ? tick.Text : tick.TextWithYear;
+            var width = Width(text);
+            var box = new ChartBox(Math.Clamp(x - (width / 2), 0, size.Width - width), plot.Bottom + TickLength + 1, width, lineHeight);
+            if (!occupied.Any(box.Inflate(Clearance).Overlaps))
+            {
+                AddLabel(ChartLabelKind.DateTick, text, box, LabelAnchor.Middle);
+                yearShown = tick.Date.Year;
+            }
         }
 
         // What is drawn on the plot; every line is an obstacle for the labels that follow.

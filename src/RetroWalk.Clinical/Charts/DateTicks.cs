@@ -2,6 +2,9 @@ using System.Globalization;
 
 namespace RetroWalk.Clinical.Charts;
 
+/// <summary>A date on the axis, labelled with or without its year.</summary>
+public sealed record DateTick(DateOnly Date, string Text, string TextWithYear);
+
 /// <summary>
 /// Ticks for a date axis on which distance is time: days, Mondays, the first of a month or of a year, as
 /// dense as their labels allow. The year is written on the first tick and wherever it changes.
@@ -25,7 +28,7 @@ public static class DateTicks
     /// The densest ticks from <paramref name="first"/> to <paramref name="last"/> whose labels, at
     /// <paramref name="fontSize"/>, fit <paramref name="unitsPerDay"/> apart with a gap between them.
     /// </summary>
-    public static IReadOnlyList<(DateOnly Date, string Text)> For(DateOnly first, DateOnly last, double unitsPerDay, double fontSize)
+    public static IReadOnlyList<DateTick> For(DateOnly first, DateOnly last, double unitsPerDay, double fontSize)
     {
         var gap = fontSize;
         foreach (var (unit, count) in Steps)
@@ -86,17 +89,15 @@ public static class DateTicks
         return dates;
     }
 
-    private static List<(DateOnly Date, string Text)> Label(List<DateOnly> dates, Unit unit)
+    private static List<DateTick> Label(List<DateOnly> dates, Unit unit)
     {
-        var ticks = new List<(DateOnly, string)>(dates.Count);
+        var ticks = new List<DateTick>(dates.Count);
         int? year = null;
         foreach (var date in dates)
         {
-            var withYear = year != date.Year;
-            var format = unit == Unit.Month
-                ? (withYear ? "MMM yyyy" : "MMM")
-                : (withYear ? "d MMM yyyy" : "d MMM");
-            ticks.Add((date, date.ToString(format, CultureInfo.InvariantCulture)));
+            var withYear = date.ToString(unit == Unit.Month ? "MMM yyyy" : "d MMM yyyy", CultureInfo.InvariantCulture);
+            var without = date.ToString(unit == Unit.Month ? "MMM" : "d MMM", CultureInfo.InvariantCulture);
+            ticks.Add(new DateTick(date, year != date.Year ? withYear : without, withYear));
             year = date.Year;
         }
         return ticks;

@@ -144,6 +144,13 @@ public sealed class ChartLayoutTests
         { "markers a day apart", Berg() with { Markers = [new(Start, "Programme start"), new(Start.AddDays(1), "Programme end"), new(Start.AddDays(2), "Programme start")] } },
         { "one result", Berg((0, 38)) with { Markers = [] } },
         {
+            "a date tick at the axis' corner", Berg([.. Enumerable.Range(0, 4).Select(i => (-2 + (i * 28), 38.0 + (2 * i)))]) with
+            {
+                WeeklyMinutes = [.. Enumerable.Range(0, 12).Select(w => new ChartWeek(Start.AddDays(7 * w), 90))],
+                Markers = [new(Start, "Programme start"), new(Start.AddDays(82), "Programme end")],
+            }
+        },
+        {
             "gait speed categories", new TimeChart
             {
                 Title = "10-Metre Walk Test",
@@ -172,6 +179,19 @@ public sealed class ChartLayoutTests
             Assert.Single(layout.Labels, l => l.Kind == ChartLabelKind.Baseline);
             Assert.Equal(chart.Values.Count, layout.Labels.Count(l => l.Kind == ChartLabelKind.Value));
         }
+    }
+
+    [Fact]
+    public void ADateLabelThatWouldCoverTheValueAxisIsLeftOutAndTheNextOneNamesTheYear()
+    {
+        var chart = Crowded().Single(row => row.Data.Item1 == "a date tick at the axis' corner").Data.Item2;
+
+        var layout = ChartLayout.For(chart);
+
+        var dates = layout.Labels.Where(l => l.Kind == ChartLabelKind.DateTick).ToList();
+        Assert.True(dates.Count < layout.DateTicks.Count, "The corner date keeps its tick but not its label.");
+        Assert.EndsWith("2026", dates[0].Text, StringComparison.Ordinal);
+        Assert.All(dates.Skip(1), d => Assert.DoesNotContain("2026", d.Text, StringComparison.Ordinal));
     }
 
     [Fact]
