@@ -61,6 +61,8 @@ public sealed class AssessmentBrowserTests(BrowserFixture browser)
         await form.TimeAsync(Tug, 18.4m);
         await page.SetViewportSizeAsync(1366, 3000);
         await Screenshots.SaveAsync(page, "assessment-form-baseline");
+        await page.SetViewportSizeAsync(820, 1180);
+        await Screenshots.SaveAsync(page, "assessment-form-baseline-820");
         await page.SetViewportSizeAsync(1366, 900);
         await form.SaveAsync();
         await page.WaitForURLAsync($"**/patients/{patientId}/assessments");
@@ -131,6 +133,11 @@ public sealed class AssessmentBrowserTests(BrowserFixture browser)
         await Screenshots.SaveAsync(progress.Chart(Walk), "progress-chart-10mwt");
         await page.SetViewportSizeAsync(1366, 4200);
         await Screenshots.SaveAsync(page, "progress-review");
+        await page.SetViewportSizeAsync(820, 1180);
+        await Screenshots.SaveAsync(page, "progress-review-820");
+        await page.GotoAsync($"patients/{patientId}/assessments");
+        await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Assessments" }).Locator("tbody tr")).ToHaveCountAsync(2);
+        await Screenshots.SaveAsync(page, "assessments-820");
     }
 
     [Fact]
