@@ -1,3 +1,5 @@
+using RetroWalk.Clinical.Charts;
+
 namespace RetroWalk.Reports;
 
 // The report model: immutable records of display-ready values. Whoever builds a report maps
@@ -39,8 +41,8 @@ public sealed record ProgressReport
     /// <summary>Plain-language summary sentences printed above the outcome table.</summary>
     public IReadOnlyList<string> SummarySentences { get; init; } = [];
 
-    /// <summary>One chart per measure.</summary>
-    public IReadOnlyList<MeasureChart> Charts { get; init; } = [];
+    /// <summary>One chart per measure, drawn from the same layout as the progress review's charts.</summary>
+    public IReadOnlyList<TimeChart> Charts { get; init; } = [];
 
     /// <summary>The therapist's assessment and plan; paragraphs separated by line breaks.</summary>
     public string AssessmentAndPlan { get; init; } = "";
@@ -110,35 +112,6 @@ public sealed record OutcomeRow(
     string McidFlag,
     string PopulationAndSource,
     string Category);
-
-/// <summary>A line chart of one measure over time.</summary>
-public sealed record MeasureChart
-{
-    public required string Title { get; init; }
-
-    /// <summary>Unit shown with the axis, e.g. "s" or "points".</summary>
-    public required string Unit { get; init; }
-
-    public required IReadOnlyList<ChartPoint> Points { get; init; }
-
-    /// <summary>Baseline value drawn as a reference line, or null.</summary>
-    public double? Baseline { get; init; }
-
-    /// <summary>The band of baseline ± MDC (change inside it is not detectable), or null.</summary>
-    public ValueBand? MdcBand { get; init; }
-
-    public IReadOnlyList<CutOffLine> CutOffs { get; init; } = [];
-
-    public DateOnly? ProgrammeStart { get; init; }
-
-    public DateOnly? ProgrammeEnd { get; init; }
-}
-
-public sealed record ChartPoint(DateOnly Date, double Value);
-
-public sealed record ValueBand(double Low, double High);
-
-public sealed record CutOffLine(double Value, string Label);
 
 /// <summary>The signing therapist; a null date leaves a blank to sign by hand.</summary>
 public sealed record ReportSignature(string TherapistName, DateOnly? SignedOn);

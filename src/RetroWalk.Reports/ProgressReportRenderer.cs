@@ -1,6 +1,7 @@
 using System.Globalization;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
+using RetroWalk.Clinical.Charts;
 using RetroWalk.Reports.Layout;
 
 namespace RetroWalk.Reports;
@@ -233,9 +234,9 @@ public sealed class ProgressReportRenderer : IProgressReportRenderer
         TableWriter.Draw(w, "Outcome measures", OutcomeColumns, rows);
     }
 
-    private static void WriteCharts(PageWriter w, IReadOnlyList<MeasureChart> charts)
+    private static void WriteCharts(PageWriter w, IReadOnlyList<TimeChart> charts)
     {
-        TextFlow.Heading(w, "Outcome charts", charts.Count > 0 ? ChartDrawer.Height : 48);
+        TextFlow.Heading(w, "Outcome charts", charts.Count > 0 ? ChartDrawer.Height(w) : 48);
         if (charts.Count == 0)
         {
             TextFlow.NoData(w);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 
@@ -20,7 +21,11 @@ internal sealed class ReportFonts
     public readonly XFont Table = Create(7.5, bold: false);
     public readonly XFont TableBold = Create(7.5, bold: true);
     public readonly XFont ChartTitle = Create(9, bold: true);
-    public readonly XFont ChartLabel = Create(6.5, bold: false);
+
+    private readonly ConcurrentDictionary<double, XFont> chartText = new();
+
+    /// <summary>The chart's own text at <paramref name="size"/> points (the chart layout scaled to the page).</summary>
+    public XFont Chart(double size) => chartText.GetOrAdd(Math.Round(size, 2), s => Create(s, bold: false));
 
     private static XFont Create(double size, bool bold) =>
         new(ReportFontResolver.PrimaryFamily, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, Unicode);

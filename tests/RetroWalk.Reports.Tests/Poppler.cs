@@ -78,25 +78,38 @@ internal static partial class Poppler
     {
         var pgm = RunBinary("pdftoppm", pdf, "-gray", "-r", dpi.ToString(CultureInfo.InvariantCulture),
             "-f", page.ToString(CultureInfo.InvariantCulture), "-l", page.ToString(CultureInfo.InvariantCulture), "{file}");
-        // Binary PGM: "P5", width, height, max value, each followed by one whitespace, then the pixels.
+        var (width, height, start) = Header(pgm);
+        return (width, height, pgm[start..(start + (width * height))]);
+    }
+
+    /// <summary>Renders one page in colour with pdftoppm: three bytes (red, green, blue) per pixel, row by row.</summary>
+    public static (int Width, int Height, byte[] Pixels) RasterizeColour(byte[] pdf, int page, int dpi)
+    {
+        var ppm = RunBinary("pdftoppm", pdf, "-r", dpi.ToString(CultureInfo.InvariantCulture),
+            "-f", page.ToString(CultureInfo.InvariantCulture), "-l", page.ToString(CultureInfo.InvariantCulture), "{file}");
+        var (width, height, start) = Header(ppm);
+        return (width, height, ppm[start..(start + (width * height * 3))]);
+    }
+
+    /// <summary>Width, height and where the pixels start in a binary PGM or PPM ("P5"/"P6", width, height, max value).</summary>
+    private static (int Width, int Height, int Start) Header(byte[] image)
+    {
         var fields = new List<string>();
         var position = 0;
         while (fields.Count < 4)
         {
-            while (char.IsWhiteSpace((char)pgm[position]))
+            while (char.IsWhiteSpace((char)image[position]))
             {
                 position++;
             }
             var start = position;
-            while (!char.IsWhiteSpace((char)pgm[position]))
+            while (!char.IsWhiteSpace((char)image[position]))
             {
                 position++;
             }
-            fields.Add(Encoding.ASCII.GetString(pgm, start, position - start));
+            fields.Add(Encoding.ASCII.GetString(image, start, position - start));
         }
-        var width = int.Parse(fields[1], CultureInfo.InvariantCulture);
-        var height = int.Parse(fields[2], CultureInfo.InvariantCulture);
-        return (width, height, pgm[(position + 1)..(position + 1 + width * height)]);
+        return (int.Parse(fields[1], CultureInfo.InvariantCulture), int.Parse(fields[2], CultureInfo.InvariantCulture), position + 1);
     }
 
     /// <summary>Collapses runs of spaces so phrases can be found in -layout output.</summary>

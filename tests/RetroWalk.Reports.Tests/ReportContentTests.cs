@@ -1,3 +1,5 @@
+using RetroWalk.Clinical.Charts;
+
 namespace RetroWalk.Reports.Tests;
 
 public class ReportContentTests
@@ -98,14 +100,20 @@ public class ReportContentTests
         Assert.Contains("Berg Balance Scale (points)", text);
         Assert.Contains("Timed Up and Go (s)", text);
         Assert.Contains("10-Metre Walk Test, comfortable (m/s)", text);
-        Assert.Contains("Fall risk below (45)", text);
-        Assert.Contains("Stroke fall-risk cut-off (15)", text);
-        Assert.Contains("Household (0.4)", text);
-        Assert.Contains("Baseline 18.4", text);
-        Assert.Contains("Baseline ± MDC", text);
+        Assert.Contains("Fall risk, < 45 points", text);
+        Assert.Contains("Fall risk after stroke, > 15 s", text);
+        Assert.Contains("Household ambulator, < 0.4 m/s", text);
+        Assert.Contains("Limited community ambulator, 0.4–0.8 m/s", text);
+        Assert.Contains("Baseline 18.4 s", text);
+        Assert.Contains("Baseline ± MDC 3.2 s", text);
         Assert.Contains("Programme start", text);
         Assert.Contains("Programme end", text);
         Assert.Contains("31 Mar", text);
+        // Results in the measure's own format, and the weekly minutes on the second axis.
+        Assert.Contains("13.9 s", text);
+        Assert.Contains("0.73 m/s", text);
+        Assert.Contains("min/week", text);
+        Assert.Contains("Minutes of training per week", text);
     }
 
     [Fact]
@@ -163,7 +171,7 @@ public class ReportContentTests
     {
         var report = SampleReports.Typical() with
         {
-            Charts = [new MeasureChart { Title = "Six-Minute Walk Test", Unit = "m", Points = [] }],
+            Charts = [new TimeChart { Title = "Six-Minute Walk Test", Unit = "m", Values = [] }],
         };
 
         var text = Poppler.Squeeze(Poppler.Text(Renderer.Render(report, new ReportOptions { Sections = ReportSections.Charts })));
@@ -175,23 +183,24 @@ public class ReportContentTests
     [Fact]
     public void NonFiniteChartValuesAreLeftOutAndTheRestIsPlotted()
     {
-        var chart = new MeasureChart
+        var chart = new TimeChart
         {
             Title = "Timed Up and Go",
             Unit = "s",
-            Points = [new(new DateOnly(2025, 3, 1), 18.4), new(new DateOnly(2025, 3, 15), double.NaN), new(new DateOnly(2025, 3, 29), 13.9)],
-            Baseline = double.NaN,
-            CutOffs = [new CutOffLine(double.PositiveInfinity, "Broken"), new CutOffLine(15, "Stroke cut-off")],
+            Values = [new(new DateOnly(2025, 3, 1), 18.4, "18.4 s"), new(new DateOnly(2025, 3, 15), double.NaN, "NaN s"), new(new DateOnly(2025, 3, 29), 13.9, "13.9 s")],
+            Baseline = new ChartReference(double.NaN, "Baseline NaN"),
+            CutOffs = [new ChartCutOff(double.PositiveInfinity, "Broken", BandSide.Above), new ChartCutOff(15, "Stroke cut-off, 15 s", BandSide.Above)],
         };
         var report = SampleReports.Typical() with { Charts = [chart] };
 
         var pdf = Renderer.Render(report, new ReportOptions { Sections = ReportSections.Charts });
 
         var text = Poppler.Squeeze(Poppler.Text(pdf));
-        Assert.Contains("18.4", text);
-        Assert.Contains("13.9", text);
-        Assert.Contains("Stroke cut-off (15)", text);
+        Assert.Contains("18.4 s", text);
+        Assert.Contains("13.9 s", text);
+        Assert.Contains("Stroke cut-off, 15 s", text);
         Assert.DoesNotContain("Broken", text);
+        Assert.DoesNotContain("NaN", text);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Globalization;
+using RetroWalk.Clinical.Charts;
 
 namespace RetroWalk.Reports.Tests;
 
@@ -66,10 +67,10 @@ public static class SampleReports
             ],
             Charts =
             [
-                Chart("Berg Balance Scale", "points", [38, 41, 43, 45], baseline: 38, mdc: 2.7, [new CutOffLine(45, "Fall risk below")]),
-                Chart("Timed Up and Go", "s", [18.4, 16.2, 15.1, 13.9], baseline: 18.4, mdc: 3.2, [new CutOffLine(15, "Stroke fall-risk cut-off")]),
-                Chart("10-Metre Walk Test, comfortable", "m/s", [0.52, 0.6, 0.66, 0.73], baseline: 0.52, mdc: 0.15,
-                    [new CutOffLine(0.4, "Household"), new CutOffLine(0.8, "Community")]),
+                Chart("Berg Balance Scale", "points", "0", [38, 41, 43, 45], baseline: 38, mdc: 2.7, [new ChartCutOff(45, "Fall risk, < 45 points", BandSide.Below)]),
+                Chart("Timed Up and Go", "s", "0.0", [18.4, 16.2, 15.1, 13.9], baseline: 18.4, mdc: 3.2, [new ChartCutOff(15, "Fall risk after stroke, > 15 s", BandSide.Above)]),
+                Chart("10-Metre Walk Test, comfortable", "m/s", "0.00", [0.52, 0.6, 0.66, 0.73], baseline: 0.52, mdc: 0.15,
+                    [new ChartCutOff(0.4, "Household ambulator, < 0.4 m/s", BandSide.Below), new ChartCutOff(0.8, "Limited community ambulator, 0.4–0.8 m/s", BandSide.Below)]),
             ],
             AssessmentAndPlan = AssessmentText,
             Signature = new ReportSignature("Anna Kowalczyk, PT", new DateOnly(2025, 4, 30)),
@@ -128,15 +129,19 @@ public static class SampleReports
         return rows;
     }
 
-    private static MeasureChart Chart(string title, string unit, double[] values, double baseline, double mdc, CutOffLine[] cutOffs) => new()
+    private static TimeChart Chart(string title, string unit, string format, double[] values, double baseline, double mdc, ChartCutOff[] cutOffs)
     {
-        Title = title,
-        Unit = unit,
-        Points = values.Select((v, i) => new ChartPoint(ProgrammeStart.AddDays(-2 + i * 28), v)).ToList(),
-        Baseline = baseline,
-        MdcBand = new ValueBand(baseline - mdc, baseline + mdc),
-        CutOffs = cutOffs,
-        ProgrammeStart = ProgrammeStart,
-        ProgrammeEnd = ProgrammeStart.AddDays(82),
-    };
+        string Text(double value) => $"{value.ToString(format, CultureInfo.InvariantCulture)} {unit}";
+        return new TimeChart
+        {
+            Title = title,
+            Unit = unit,
+            Values = [.. values.Select((v, i) => new ChartValue(ProgrammeStart.AddDays(-2 + (i * 28)), v, Text(v)))],
+            Baseline = new ChartReference(baseline, $"Baseline {Text(baseline)}"),
+            MdcBand = new ChartBand(baseline - mdc, baseline + mdc, $"Baseline ± MDC {mdc.ToString(CultureInfo.InvariantCulture)} {unit}"),
+            CutOffs = cutOffs,
+            Markers = [new ChartMarker(ProgrammeStart, "Programme start"), new ChartMarker(ProgrammeStart.AddDays(82), "Programme end")],
+            WeeklyMinutes = [.. Enumerable.Range(0, 12).Select(week => new ChartWeek(ProgrammeStart.AddDays(7 * week), week % 5 == 3 ? 60 : 90))],
+        };
+    }
 }

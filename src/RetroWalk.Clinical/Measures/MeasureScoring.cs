@@ -19,9 +19,39 @@ public sealed record ItemScoringResult(
     public string? MissingMessage => MissingItems.Count switch
     {
         0 => null,
-        1 => $"Item {MissingItems[0]} is not scored.",
-        _ => $"Items {string.Join(", ", MissingItems.Take(MissingItems.Count - 1))} and {MissingItems[^1]} are not scored.",
+        _ => $"{Items(MissingItems)} {(MissingItems.Count == 1 ? "is" : "are")} not scored.",
     };
+
+    /// <summary>Items given a score the item does not allow (or that are not items of the measure).</summary>
+    public IReadOnlyList<int> RefusedItems => [.. Errors.Select(e => e.ItemNumber).Distinct().Order()];
+
+    /// <summary>Items of <paramref name="measure"/> that hold a score the item allows.</summary>
+    public int AllowedScores(MeasureDefinition measure) =>
+        measure.Items.Count(i => !MissingItems.Contains(i.Number) && !RefusedItems.Contains(i.Number));
+
+    /// <summary>
+    /// What the form's total says: "38 points (of 56 points)" when complete; "No total: the score of item 1 is not
+    /// allowed. 13 of 14 items have an allowed score." while a score is refused (a refused score never counts as
+    /// scored); otherwise "Not complete: 9 of 14 items scored. …". Items in <paramref name="unreadable"/> hold text that
+    /// is not a whole number (e.g. "2.5"): they are refused too.
+    /// </summary>
+    public string TotalText(MeasureDefinition measure, IReadOnlyCollection<int>? unreadable = null)
+    {
+        if (Total is { } total && (unreadable is null || unreadable.Count == 0))
+        {
+            return $"{measure.WithUnit(total)} (of {measure.Unit.Append(measure.Number(measure.Range.Max))})";
+        }
+        IReadOnlyList<int> refused = [.. RefusedItems.Union(unreadable ?? []).Order()];
+        var allowed = $"{measure.Items.Count(i => !MissingItems.Contains(i.Number) && !refused.Contains(i.Number))} of {measure.Items.Count} items";
+        return refused.Count > 0
+            ? $"No total: the {(refused.Count == 1 ? "score" : "scores")} of {Items(refused).ToLowerInvariant()} {(refused.Count == 1 ? "is" : "are")} not allowed. {allowed} have an allowed score."
+            : $"Not complete: {allowed} scored. An incomplete form is saved without a total and is not charted.";
+    }
+
+    /// <summary>"Item 3", "Items 3 and 7", "Items 1, 3 and 7".</summary>
+    private static string Items(IReadOnlyList<int> numbers) => numbers.Count == 1
+        ? $"Item {numbers[0]}"
+        : $"Items {string.Join(", ", numbers.Take(numbers.Count - 1))} and {numbers[^1]}";
 }
 
 /// <summary>A gait speed together with the distance and time it came from.</summary>

@@ -1,292 +1,206 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using PdfSharp.Drawing;
+using RetroWalk.Clinical.Charts;
 
 namespace RetroWalk.Reports.Layout;
 
 /// <summary>
-/// Draws one measure as a vector line chart: value axis with ticks and grid, date axis, the
-/// baseline ± MDC band, dashed cut-off lines, programme start/end markers, the line and its points.
+/// Draws one measure's chart as vector graphics from the shared chart layout (<see cref="ChartLayout"/>), scaled
+/// to the text width: the same picture as the progress review's SVG. Its key follows under the chart.
 /// </summary>
 internal static class ChartDrawer
 {
-    public const double Height = 206;
-    private const double TitleHeight = 28;
-    private const double AxisLabelHeight = 24;
-    private const double ValueAxisWidth = 38;
-    private static readonly int[] DayStepChoices = [1, 2, 3, 7, 14, 28, 56, 91, 182, 365, 730];
+    private const double TitleHeight = 14;
+    private const double LegendSwatch = 14;
+    private const double LegendGap = 10;
 
-    public static void Draw(PageWriter w, MeasureChart chart)
+    private static readonly ConcurrentDictionary<string, XColor> Colours = new();
+
+    /// <summary>Height of a chart without its key, for keeping a heading with the first chart.</summary>
+    public static double Height(PageWriter w) => TitleHeight + (ChartSize.Standard.Height * Scale(w));
+
+    public static void Draw(PageWriter w, TimeChart chart)
     {
-        w.EnsureSpace(Height);
+        var scale = Scale(w);
+        var font = w.Fonts.Chart(ChartSize.Standard.FontSize * scale);
+        var layout = ChartLayout.For(chart);
+        var legend = LegendLines(w.Gfx, font, layout.Legend, w.Width);
+        var legendHeight = layout.Points.Count == 0 ? 0 : legend.Count * TextLayout.LineHeight(font) * 1.3;
+        w.EnsureSpace(Height(w) + legendHeight);
+
+        // After EnsureSpace: it may have started a new page.
         var gfx = w.Gfx;
-        var fonts = w.Fonts;
         var top = w.Y;
         var title = chart.Unit.Length > 0 ? $"{chart.Title} ({chart.Unit})" : chart.Title;
-        TextPainter.Draw(gfx, title, fonts.ChartTitle, ReportStyle.AccentBrush, w.Left, top, XStringFormats.TopLeft);
-        DrawLegend(w, chart, top + 2);
+        TextPainter.Draw(gfx, title, w.Fonts.ChartTitle, ReportStyle.AccentBrush, w.Left, top, XStringFormats.TopLeft);
+        var origin = new XPoint(w.Left, top + TitleHeight);
+        w.Y = top + Height(w) + legendHeight + 8;
 
-        var plot = new XRect(w.Left + ValueAxisWidth, top + TitleHeight, w.Width - ValueAxisWidth - 4, Height - TitleHeight - AxisLabelHeight);
-        w.Y = top + Height + 6;
-
-        // Non-finite values cannot be plotted (and would corrupt the page's drawing commands).
-        var data = chart.Points.Where(p => double.IsFinite(p.Value)).ToList();
-        if (data.Count == 0)
+        if (layout.Points.Count == 0)
         {
-            gfx.DrawRectangle(ReportStyle.GridPen, plot);
-            TextPainter.Draw(gfx, ReportText.NoData, fonts.Body, ReportStyle.MutedBrush, plot.Center.X, plot.Center.Y, XStringFormats.Center);
+            var frame = Map(layout.Plot, origin, scale);
+            gfx.DrawRectangle(Pen(ChartPalette.Grid, ChartPalette.GridWidth * scale), frame);
+            TextPainter.Draw(gfx, ReportText.NoData, w.Fonts.Body, ReportStyle.MutedBrush, frame.Center.X, frame.Center.Y, XStringFormats.Center);
             return;
         }
 
-        var scale = ValueScale(chart, data);
-        var (firstDay, lastDay) = DayRange(chart, data);
-        double X(int dayNumber) => plot.Left + (dayNumber - firstDay) / (double)(lastDay - firstDay) * plot.Width;
-        double Y(double value) => plot.Bottom - (value - scale.Min) / (scale.Max - scale.Min) * plot.Height;
-        double ClampY(double value) => Math.Clamp(Y(value), plot.Top, plot.Bottom);
+        DrawChart(gfx, font, layout, origin, scale);
+        DrawLegend(gfx, font, legend, new XPoint(w.Left, origin.Y + (layout.Size.Height * scale) + 2), scale);
+    }
 
-        // Baseline ± MDC band under everything else.
-        if (chart.MdcBand is { } band && double.IsFinite(band.Low) && double.IsFinite(band.High))
+    private static double Scale(PageWriter w) => w.Width / ChartSize.Standard.Width;
+
+    private static void DrawChart(XGraphics gfx, XFont font, ChartLayout layout, XPoint origin, double scale)
+    {
+        XPoint P(double x, double y) => new(origin.X + (x * scale), origin.Y + (y * scale));
+        void Line(XPen pen, ChartSegment s) => gfx.DrawLine(pen, P(s.X1, s.Y1), P(s.X2, s.Y2));
+
+        var plot = layout.Plot;
+        var grid = Pen(ChartPalette.Grid, ChartPalette.GridWidth * scale);
+        foreach (var tick in layout.ValueTicks)
         {
-            var bandTop = ClampY(Math.Max(band.Low, band.High));
-            var bandBottom = ClampY(Math.Min(band.Low, band.High));
-            gfx.DrawRectangle(ReportStyle.BandFill, plot.Left, bandTop, plot.Width, bandBottom - bandTop);
+            Line(grid, ChartSegment.Horizontal(tick.Position, plot.X, plot.Right));
+        }
+        var bars = Brush(ChartPalette.Bars);
+        foreach (var bar in layout.Bars)
+        {
+            gfx.DrawRectangle(bars, Map(bar.Box, origin, scale));
+        }
+        if (layout.Band is { } band)
+        {
+            gfx.DrawRectangle(new XSolidBrush(XColor.FromArgb((int)(0.8 * 255), Colour(ChartPalette.Band))), Map(band, origin, scale));
+        }
+        foreach (var line in layout.Lines)
+        {
+            var pen = Pen(ChartPalette.ColourOf(line.Kind), ChartPalette.LineWidth * scale);
+            // XPen dash lengths are in multiples of the pen's width.
+            pen.DashPattern = [.. ChartPalette.DashOf(line.Kind).Select(d => d / ChartPalette.LineWidth)];
+            Line(pen, line.Segment);
         }
 
-        // Value axis: grid lines and tick labels.
-        var labelFont = fonts.ChartLabel;
-        var decimals = scale.Step >= 1 ? 0 : (int)Math.Ceiling(-Math.Log10(scale.Step) - 1e-9);
-        for (var v = scale.Min; v <= scale.Max + scale.Step / 1000; v += scale.Step)
+        var axis = Pen(ChartPalette.Axis, ChartPalette.AxisWidth * scale);
+        var tickLength = ChartPalette.TickLength;
+        Line(axis, ChartSegment.Vertical(plot.X, plot.Y, plot.Bottom));
+        Line(axis, ChartSegment.Horizontal(plot.Bottom, plot.X, plot.Right));
+        if (layout.Minutes is not null)
         {
-            var y = Y(v);
-            gfx.DrawLine(ReportStyle.GridPen, plot.Left, y, plot.Right, y);
-            gfx.DrawLine(ReportStyle.AxisPen, plot.Left - 3, y, plot.Left, y);
-            TextPainter.Draw(gfx, ReportText.Number(v, decimals), labelFont, ReportStyle.TextBrush, plot.Left - 5, y, XStringFormats.CenterRight);
-        }
-
-        if (chart.Baseline is { } baseline && double.IsFinite(baseline))
-        {
-            var y = Y(baseline);
-            gfx.DrawLine(ReportStyle.BaselinePen, plot.Left, y, plot.Right, y);
-            LineLabel(gfx, labelFont, "Baseline " + ReportText.Number(baseline, DecimalsOf(baseline)), ReportStyle.MutedBrush, plot.Right - 3, y + 1.5, rightAligned: true, below: true);
-        }
-
-        foreach (var cutOff in chart.CutOffs.Where(c => double.IsFinite(c.Value)))
-        {
-            var y = Y(cutOff.Value);
-            gfx.DrawLine(ReportStyle.CutOffPen, plot.Left, y, plot.Right, y);
-            var label = $"{cutOff.Label} ({ReportText.Number(cutOff.Value, DecimalsOf(cutOff.Value))})";
-            LineLabel(gfx, labelFont, label, ReportStyle.CutOffBrush, plot.Left + 3, y - 1.5, rightAligned: false, below: false);
-        }
-
-        DrawProgrammeMarker(gfx, labelFont, chart.ProgrammeStart, "Programme start", X, plot, alignLeft: true);
-        DrawProgrammeMarker(gfx, labelFont, chart.ProgrammeEnd, "Programme end", X, plot, alignLeft: false);
-
-        // Axes.
-        gfx.DrawLine(ReportStyle.AxisPen, plot.Left, plot.Top, plot.Left, plot.Bottom);
-        gfx.DrawLine(ReportStyle.AxisPen, plot.Left, plot.Bottom, plot.Right, plot.Bottom);
-        DrawDateAxis(gfx, labelFont, plot, firstDay, lastDay, X);
-
-        // The series: line, then point markers with their values.
-        var points = new XPoint[data.Count];
-        for (var i = 0; i < points.Length; i++)
-        {
-            var p = data[i];
-            points[i] = new XPoint(X(p.Date.DayNumber), Y(p.Value));
-        }
-        if (points.Length > 1)
-        {
-            gfx.DrawLines(ReportStyle.SeriesPen, points);
-        }
-        var showValues = points.Length <= 12;
-        for (var i = 0; i < points.Length; i++)
-        {
-            gfx.DrawEllipse(ReportStyle.MarkerPen, ReportStyle.MarkerFill, points[i].X - 2.4, points[i].Y - 2.4, 4.8, 4.8);
-            if (showValues)
+            Line(axis, ChartSegment.Vertical(plot.Right, plot.Y, plot.Bottom));
+            foreach (var tick in layout.MinuteTicks)
             {
-                var value = data[i].Value;
-                TextPainter.Draw(gfx, ReportText.Number(value, DecimalsOf(value)), labelFont, ReportStyle.AccentBrush, points[i].X, points[i].Y - 4, XStringFormats.BottomCenter);
+                Line(axis, ChartSegment.Horizontal(tick.Position, plot.Right, plot.Right + tickLength));
+            }
+        }
+        foreach (var tick in layout.ValueTicks)
+        {
+            Line(axis, ChartSegment.Horizontal(tick.Position, plot.X - tickLength, plot.X));
+        }
+        foreach (var tick in layout.DateTicks)
+        {
+            Line(axis, ChartSegment.Vertical(tick.Position, plot.Bottom, plot.Bottom + tickLength));
+        }
+
+        var series = Pen(ChartPalette.Series, ChartPalette.SeriesWidth * scale);
+        series.LineJoin = XLineJoin.Round;
+        if (layout.Points.Count > 1)
+        {
+            gfx.DrawLines(series, [.. layout.Points.Select(p => P(p.X, p.Y))]);
+        }
+        var marker = Pen(ChartPalette.Series, ChartPalette.LineWidth * scale);
+        var fill = Brush(ChartPalette.MarkerFill);
+        var radius = layout.PointRadius * scale;
+        foreach (var point in layout.Points)
+        {
+            var centre = P(point.X, point.Y);
+            gfx.DrawEllipse(marker, fill, centre.X - radius, centre.Y - radius, 2 * radius, 2 * radius);
+        }
+
+        foreach (var label in layout.Labels)
+        {
+            var format = label.Anchor switch
+            {
+                LabelAnchor.Middle => XStringFormats.BaseLineCenter,
+                LabelAnchor.End => XStringFormats.BaseLineRight,
+                _ => XStringFormats.BaseLineLeft,
+            };
+            for (var i = 0; i < label.Lines.Count; i++)
+            {
+                var at = P(label.AnchorX, label.TextY + (i * layout.Size.LineHeight));
+                TextPainter.Draw(gfx, label.Lines[i], font, Brush(ChartPalette.ColourOf(label.Kind)), at.X, at.Y, format);
             }
         }
     }
 
-    /// <summary>A reference-line label on a white backing so lines behind it do not strike through the text.</summary>
-    private static void LineLabel(XGraphics gfx, XFont font, string text, XBrush brush, double x, double y, bool rightAligned, bool below)
+    /// <summary>The key's entries laid out in lines that fit <paramref name="width"/>.</summary>
+    private static List<List<(LegendEntry Entry, double Width)>> LegendLines(XGraphics gfx, XFont font, IReadOnlyList<LegendEntry> entries, double width)
     {
-        var width = TextLayout.Width(gfx, text, font);
-        var height = TextLayout.LineHeight(font);
-        var left = rightAligned ? x - width : x;
-        var top = below ? y : y - height;
-        gfx.DrawRectangle(ReportStyle.MarkerFill, left - 1, top + 0.5, width + 2, height - 0.5);
-        TextPainter.Draw(gfx, text, font, brush, left, top, XStringFormats.TopLeft);
-    }
-
-    private static void DrawLegend(PageWriter w, MeasureChart chart, double y)
-    {
-        var gfx = w.Gfx;
-        var font = w.Fonts.ChartLabel;
-        var x = w.Right;
-        var middle = y + 4;
-
-        void Item(string text, Action<double> sample)
+        var lines = new List<List<(LegendEntry, double)>> { new() };
+        var used = 0.0;
+        foreach (var entry in entries)
         {
-            x -= TextLayout.Width(gfx, text, font);
-            TextPainter.Draw(gfx, text, font, ReportStyle.TextBrush, x, middle, XStringFormats.CenterLeft);
-            x -= 18;
-            sample(x);
-            x -= 10;
-        }
-
-        if (chart.CutOffs.Count > 0)
-        {
-            Item("Cut-off", sx => gfx.DrawLine(ReportStyle.CutOffPen, sx, middle, sx + 14, middle));
-        }
-        if (chart.MdcBand is not null)
-        {
-            Item("Baseline ± MDC", sx => gfx.DrawRectangle(ReportStyle.BandFill, sx, middle - 3, 14, 6));
-        }
-        Item("Result", sx =>
-        {
-            gfx.DrawLine(ReportStyle.SeriesPen, sx, middle, sx + 14, middle);
-            gfx.DrawEllipse(ReportStyle.MarkerPen, ReportStyle.MarkerFill, sx + 4.6, middle - 2.4, 4.8, 4.8);
-        });
-    }
-
-    private static void DrawProgrammeMarker(XGraphics gfx, XFont font, DateOnly? date, string label, Func<int, double> x, XRect plot, bool alignLeft)
-    {
-        if (date is not { } d)
-        {
-            return;
-        }
-        var px = x(d.DayNumber);
-        gfx.DrawLine(ReportStyle.MarkerLinePen, px, plot.Top, px, plot.Bottom);
-        // Labels sit just above the plot, clear of the data and the reference-line labels.
-        gfx.DrawLine(ReportStyle.MarkerLinePen, px, plot.Top - 3, px, plot.Top);
-        var format = alignLeft ? XStringFormats.BottomLeft : XStringFormats.BottomRight;
-        TextPainter.Draw(gfx, label, font, ReportStyle.MarkerLineBrush, alignLeft ? px + 2 : px - 2, plot.Top - 1, format);
-    }
-
-    private static void DrawDateAxis(XGraphics gfx, XFont font, XRect plot, int firstDay, int lastDay, Func<int, double> x)
-    {
-        var span = lastDay - firstDay;
-        var step = DayStepChoices.FirstOrDefault(s => span / s <= 6, DayStepChoices[^1]);
-        var format = span > 300 ? "MMM yyyy" : "d MMM";
-        var lastLabelRight = double.NegativeInfinity;
-        var firstTick = firstDay + (step - (firstDay % step)) % step;
-        if (step < 7)
-        {
-            firstTick = firstDay;
-        }
-        for (var day = firstTick; day <= lastDay; day += step)
-        {
-            var px = x(day);
-            gfx.DrawLine(ReportStyle.AxisPen, px, plot.Bottom, px, plot.Bottom + 3);
-            var text = DateOnly.FromDayNumber(day).ToString(format, CultureInfo.InvariantCulture);
-            var width = TextLayout.Width(gfx, text, font);
-            var left = Math.Clamp(px - width / 2, plot.Left - 12, plot.Right - width);
-            if (left > lastLabelRight + 4)
+            var itemWidth = LegendSwatch + 4 + TextLayout.Width(gfx, entry.Text, font);
+            if (used > 0 && used + itemWidth > width)
             {
-                TextPainter.Draw(gfx, text, font, ReportStyle.TextBrush, left, plot.Bottom + 5, XStringFormats.TopLeft);
-                lastLabelRight = left + width;
+                lines.Add([]);
+                used = 0;
+            }
+            lines[^1].Add((entry, itemWidth));
+            used += itemWidth + LegendGap;
+        }
+        return lines;
+    }
+
+    private static void DrawLegend(XGraphics gfx, XFont font, List<List<(LegendEntry Entry, double Width)>> lines, XPoint at, double scale)
+    {
+        var lineHeight = TextLayout.LineHeight(font) * 1.3;
+        var text = Brush(ChartPalette.Text);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var x = at.X;
+            var middle = at.Y + (i * lineHeight) + (lineHeight / 2);
+            foreach (var (entry, width) in lines[i])
+            {
+                Swatch(gfx, entry.Kind, x, middle, scale);
+                TextPainter.Draw(gfx, entry.Text, font, text, x + LegendSwatch + 4, middle, XStringFormats.CenterLeft);
+                x += width + LegendGap;
             }
         }
     }
 
-    private static (int First, int Last) DayRange(MeasureChart chart, List<ChartPoint> data)
+    private static void Swatch(XGraphics gfx, LegendKind kind, double x, double middle, double scale)
     {
-        var first = int.MaxValue;
-        var last = int.MinValue;
-        void Include(DateOnly d)
+        switch (kind)
         {
-            first = Math.Min(first, d.DayNumber);
-            last = Math.Max(last, d.DayNumber);
+            case LegendKind.Results:
+                gfx.DrawLine(Pen(ChartPalette.Series, ChartPalette.SeriesWidth * scale), x, middle, x + LegendSwatch, middle);
+                gfx.DrawEllipse(Pen(ChartPalette.Series, ChartPalette.LineWidth * scale), Brush(ChartPalette.MarkerFill), x + (LegendSwatch / 2) - 2.2, middle - 2.2, 4.4, 4.4);
+                break;
+            case LegendKind.MdcBand:
+                gfx.DrawRectangle(Brush(ChartPalette.Band), x, middle - 3, LegendSwatch, 6);
+                break;
+            case LegendKind.WeeklyMinutes:
+                gfx.DrawRectangle(Brush(ChartPalette.Bars), x + 3, middle - 4, LegendSwatch - 6, 8);
+                break;
+            default:
+                var line = kind switch { LegendKind.Baseline => ChartLineKind.Baseline, LegendKind.CutOff => ChartLineKind.CutOff, _ => ChartLineKind.Marker };
+                var pen = Pen(ChartPalette.ColourOf(line), ChartPalette.LineWidth * scale);
+                pen.DashPattern = [.. ChartPalette.DashOf(line).Select(d => d / ChartPalette.LineWidth)];
+                gfx.DrawLine(pen, x, middle, x + LegendSwatch, middle);
+                break;
         }
-        foreach (var p in data)
-        {
-            Include(p.Date);
-        }
-        if (chart.ProgrammeStart is { } start)
-        {
-            Include(start);
-        }
-        if (chart.ProgrammeEnd is { } end)
-        {
-            Include(end);
-        }
-        var pad = Math.Max(1, (int)Math.Round((last - first) * 0.04));
-        return (first - pad, last + pad);
     }
 
-    private readonly record struct Scale(double Min, double Max, double Step);
+    private static XRect Map(ChartBox box, XPoint origin, double scale) =>
+        new(origin.X + (box.X * scale), origin.Y + (box.Y * scale), box.Width * scale, box.Height * scale);
 
-    private static Scale ValueScale(MeasureChart chart, List<ChartPoint> data)
-    {
-        var low = double.PositiveInfinity;
-        var high = double.NegativeInfinity;
-        void Include(double v)
-        {
-            if (double.IsFinite(v))
-            {
-                low = Math.Min(low, v);
-                high = Math.Max(high, v);
-            }
-        }
-        foreach (var p in data)
-        {
-            Include(p.Value);
-        }
-        if (chart.Baseline is { } baseline)
-        {
-            Include(baseline);
-        }
-        if (chart.MdcBand is { } band)
-        {
-            Include(band.Low);
-            Include(band.High);
-        }
-        foreach (var c in chart.CutOffs)
-        {
-            Include(c.Value);
-        }
-        if (!double.IsFinite(low))
-        {
-            (low, high) = (0, 1);
-        }
-        if (high - low < 1e-9)
-        {
-            var half = Math.Max(Math.Abs(low) * 0.1, 0.5);
-            (low, high) = (low - half, high + half);
-        }
-        // Head room above the highest value for its label.
-        var padding = (high - low) * 0.08;
-        low -= padding * 0.5;
-        high += padding;
-        var step = NiceNumber((high - low) / 4, round: true);
-        var min = Math.Floor(low / step) * step;
-        var max = Math.Ceiling(high / step) * step;
-        return new Scale(min, max, step);
-    }
+    private static XPen Pen(string colour, double width) => new(Colour(colour), width);
 
-    private static double NiceNumber(double value, bool round)
-    {
-        var exponent = Math.Floor(Math.Log10(value));
-        var magnitude = Math.Pow(10, exponent);
-        var fraction = value / magnitude;
-        double nice = round
-            ? fraction < 1.5 ? 1 : fraction < 3 ? 2 : fraction < 7 ? 5 : 10
-            : fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10;
-        return nice * magnitude;
-    }
+    private static XSolidBrush Brush(string colour) => new(Colour(colour));
 
-    /// <summary>Decimals needed to show <paramref name="value"/> (0 to 2).</summary>
-    private static int DecimalsOf(double value)
-    {
-        for (var d = 0; d < 2; d++)
-        {
-            var scaled = value * Math.Pow(10, d);
-            if (Math.Abs(scaled - Math.Round(scaled)) < 1e-6)
-            {
-                return d;
-            }
-        }
-        return 2;
-    }
+    /// <summary>"#1f4e79" as a colour.</summary>
+    private static XColor Colour(string hex) => Colours.GetOrAdd(hex, h =>
+        XColor.FromArgb(
+            int.Parse(h.AsSpan(1, 2), NumberStyles.HexNumber, CultureInfo.InvariantCulture),
+            int.Parse(h.AsSpan(3, 2), NumberStyles.HexNumber, CultureInfo.InvariantCulture),
+            int.Parse(h.AsSpan(5, 2), NumberStyles.HexNumber, CultureInfo.InvariantCulture)));
 }

@@ -64,6 +64,45 @@ public class MeasureScoringTests
     }
 
     [Fact]
+    public void AScoreTheItemDoesNotAllowNeverCountsAsScoredAndTheTotalSaysSo()
+    {
+        var scores = Scores([.. Enumerable.Repeat(3, 14)]);
+        scores[1] = 5;
+        var berg = MeasureCatalogue.Get("BBS");
+
+        var result = MeasureScoring.FromItems(berg, scores);
+
+        Assert.False(result.IsComplete);
+        Assert.Equal([1], result.RefusedItems);
+        Assert.Equal(13, result.AllowedScores(berg));
+        Assert.Equal("No total: the score of item 1 is not allowed. 13 of 14 items have an allowed score.", result.TotalText(berg));
+        Assert.DoesNotContain("14 of 14", result.TotalText(berg), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheTotalTextNamesEveryRefusedItemOrTheMissingOnesOrTheTotal()
+    {
+        var berg = MeasureCatalogue.Get("BBS");
+        var scores = Scores([.. Enumerable.Repeat(3, 14)]);
+        scores[3] = 7;
+        scores[9] = -1;
+        scores[12] = null;
+
+        Assert.Equal("No total: the scores of items 3 and 9 are not allowed. 11 of 14 items have an allowed score.", MeasureScoring.FromItems(berg, scores).TotalText(berg));
+
+        scores[3] = 3;
+        scores[9] = 3;
+        Assert.Equal("Not complete: 13 of 14 items scored. An incomplete form is saved without a total and is not charted.", MeasureScoring.FromItems(berg, scores).TotalText(berg));
+
+        scores[12] = 3;
+        Assert.Equal("42 points (of 56 points)", MeasureScoring.FromItems(berg, scores).TotalText(berg));
+
+        // Text that is not a whole number ("2.5") never reaches the scores; it is refused all the same.
+        scores.Remove(4);
+        Assert.Equal("No total: the score of item 4 is not allowed. 13 of 14 items have an allowed score.", MeasureScoring.FromItems(berg, scores).TotalText(berg, unreadable: [4]));
+    }
+
+    [Fact]
     public void NullScoreCountsAsNotScored()
     {
         var scores = Scores([.. Enumerable.Repeat(2, 10)]);

@@ -16,8 +16,10 @@ public sealed partial class AssessmentFormPage(IPage page)
 
     public async Task FillHeaderAsync(DateOnly date, string timePoint, string assessor = "Maria Santos")
     {
-        await page.GetByLabel("Date").FillAsync(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        await page.GetByLabel("Time point").SelectOptionAsync(new SelectOptionValue { Label = timePoint });
+        var dateField = page.GetByLabel(DateLabel());
+        await dateField.FillAsync(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await dateField.PressAsync("Tab");
+        await PatientFormPage.ChooseAsync(page, "Time point", timePoint);
         await page.GetByLabel("Assessor").FillAsync(assessor);
     }
 
@@ -44,14 +46,14 @@ public sealed partial class AssessmentFormPage(IPage page)
     public async Task TimedWalkAsync(string measureName, decimal metres, decimal seconds)
     {
         var measure = Measure(measureName);
-        await measure.GetByLabel("Timed distance (m)").FillAsync(metres.ToString(CultureInfo.InvariantCulture));
-        await measure.GetByLabel("Time (s)").FillAsync(seconds.ToString(CultureInfo.InvariantCulture));
-        await measure.GetByLabel("Time (s)").BlurAsync();
+        await measure.GetByLabel("Timed distance").FillAsync(metres.ToString(CultureInfo.InvariantCulture));
+        await measure.GetByLabel("Time", new() { Exact = true }).FillAsync(seconds.ToString(CultureInfo.InvariantCulture));
+        await measure.GetByLabel("Time", new() { Exact = true }).BlurAsync();
     }
 
     public async Task TimeAsync(string measureName, decimal seconds)
     {
-        var time = Measure(measureName).GetByLabel("Time (s)");
+        var time = Measure(measureName).GetByLabel("Time", new() { Exact = true });
         await time.FillAsync(seconds.ToString(CultureInfo.InvariantCulture));
         await time.BlurAsync();
     }
@@ -59,6 +61,9 @@ public sealed partial class AssessmentFormPage(IPage page)
     public ILocator Calculated(string measureName, string label) => Measure(measureName).GetByLabel(label, new() { Exact = true });
 
     public async Task SaveAsync() => await page.GetByRole(AriaRole.Button, new() { Name = "Save assessment" }).ClickAsync();
+
+    [GeneratedRegex(@"^Date\b")]
+    private static partial Regex DateLabel();
 }
 
 /// <summary>Page object: the progress review.</summary>

@@ -77,12 +77,16 @@ public sealed class AssessmentPlanBrowserTests(BrowserFixture browser)
         await progress.OpenAsync(patientId);
 
         await Expect(page.GetByTestId("programme-periods")).ToContainTextAsync("Chronic stroke, 4 weeks:");
-        var dose = page.Locator("figure.dose-chart");
-        await Expect(dose).ToHaveAttributeAsync("data-weeks", "3");
-        await Expect(dose.Locator("svg").First).ToBeVisibleAsync();
+        await Expect(page.Locator(".programme-periods")).ToHaveAttributeAsync("data-weeks", "3");
+        // The weekly minutes stand as bars on each chart's second axis.
+        var berg = progress.Chart("Berg Balance Scale").Locator("svg");
+        await Expect(berg).ToBeVisibleAsync();
+        await Expect(berg.Locator("rect.week-bar")).ToHaveCountAsync(3);
+        await Expect(berg.Locator("g.label-axistitle text", new() { HasText = "min/week" })).ToHaveCountAsync(1);
         await progress.OpenChartDataAsync("Berg Balance Scale");
-        await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Berg Balance Scale chart data" }).Locator("tr[data-kind='programme']")).ToHaveCountAsync(2);
-        await Screenshots.SaveAsync(dose, "progress-dose-chart");
+        var data = page.GetByRole(AriaRole.Table, new() { Name = "Berg Balance Scale chart data" });
+        await Expect(data.Locator("tr[data-kind='programme']")).ToHaveCountAsync(2);
+        await Expect(data.Locator("tr[data-kind='week']")).ToHaveCountAsync(3);
         await Screenshots.SaveAsync(progress.Chart("Berg Balance Scale"), "progress-chart-berg-programme");
         await page.SetViewportSizeAsync(1366, 4200);
         await Screenshots.SaveAsync(page, "progress-review-programme");

@@ -39,6 +39,8 @@ public sealed partial class ReportBrowserTests(BrowserFixture browser)
         await page.GetByLabel("Therapist's assessment and plan").FillAsync("Balance better; keep three sessions a week and add 0.1 km/h when tolerated.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Generate report" }).ClickAsync();
         await Screenshots.SaveAsync(page, "patient-report-saved");
+        await page.SetViewportSizeAsync(820, 1180);
+        await Screenshots.SaveAsync(page, "patient-report-saved-820");
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("download-latest").ClickAsync());
         Assert.Matches(@"^RW-1001_\d{4}-\d{2}-\d{2}_progress-report\.pdf$", download.SuggestedFilename);
@@ -82,7 +84,7 @@ public sealed partial class ReportBrowserTests(BrowserFixture browser)
         await new SignInPage(page).SignInAndWaitAsync(DemoData.AdminEmail, DemoData.AdminPassword);
         await page.GotoAsync("reports/batch");
         await SignInPage.WaitForCircuitAsync(page);
-        await page.GetByLabel("Therapist").SelectOptionAsync(new SelectOptionValue { Label = therapist });
+        await PatientFormPage.ChooseAsync(page, "Therapist", therapist);
 
         // Every progress value the bar shows, recorded by the page as it changes.
         await page.EvaluateAsync("""
@@ -97,6 +99,8 @@ public sealed partial class ReportBrowserTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Start batch" }).ClickAsync();
         await Expect(page.GetByTestId("batch-message")).ToHaveTextAsync($"{patients} reports ready.", new() { Timeout = 60_000 });
         await Screenshots.SaveAsync(page, "batch-complete");
+        await page.SetViewportSizeAsync(820, 1180);
+        await Screenshots.SaveAsync(page, "batch-complete-820");
 
         var seen = await page.EvaluateAsync<int[]>("() => window.batchPercents");
         Assert.Contains(seen, p => p > 0 && p < 100);

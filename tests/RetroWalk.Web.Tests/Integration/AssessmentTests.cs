@@ -46,7 +46,9 @@ public sealed class AssessmentTests(AppFixture app) : IClassFixture<AppFixture>
         var expected = 240m / sixMinute.PredictedMetres!.Value * 100m;
         Assert.InRange(sixMinute.PercentOfPredicted!.Value, expected - 0.1m, expected + 0.1m);
 
-        var listed = Assert.Single(await assessments.ListAsync(patientId, Token));
+        var page = await assessments.PageAsync(patientId, 0, 20, Token);
+        Assert.Equal(1, page.TotalCount);
+        var listed = Assert.Single(page.Items);
         Assert.Equal("38 points", listed.Results.Single(r => r.MeasureCode == MeasureCodes.BergBalanceScale).Text);
         Assert.Equal("0.45 m/s (10 m in 22.2 s)", listed.Results.Single(r => r.MeasureCode == MeasureCodes.TenMetreWalkComfortable).Text);
 
@@ -172,7 +174,7 @@ public sealed class AssessmentTests(AppFixture app) : IClassFixture<AppFixture>
 
         Assert.Equal(SaveStatus.Conflict, conflict.Status);
         Assert.Contains("Someone else changed this assessment", conflict.Message, StringComparison.Ordinal);
-        var listed = Assert.Single(await assessments.ListAsync(patientId, Token));
+        var listed = Assert.Single((await assessments.PageAsync(patientId, 0, 20, Token)).Items);
         Assert.Equal([MeasureCodes.BergBalanceScale], listed.Results.Select(r => r.MeasureCode));
         var db = scope.ServiceProvider.GetRequiredService<RetroWalkDbContext>();
         var tug = await db.Set<MeasureResult>().IgnoreQueryFilters([RetroWalkDbContext.QueryFilters.Archived])
@@ -198,7 +200,7 @@ public sealed class AssessmentTests(AppFixture app) : IClassFixture<AppFixture>
 
         await using var b = app.ScopeFor(clinicB, admin: true);
         var assessments = b.ServiceProvider.GetRequiredService<AssessmentService>();
-        Assert.Empty(await assessments.ListAsync(patientId, Token));
+        Assert.Equal(0, (await assessments.PageAsync(patientId, 0, 20, Token)).TotalCount);
         Assert.Null(await assessments.GetForEditAsync(created.Id, Token));
         Assert.Null(await assessments.GetPatientAsync(patientId, Token));
         Assert.Null(await b.ServiceProvider.GetRequiredService<ProgressService>().GetAsync(patientId, cancellationToken: Token));

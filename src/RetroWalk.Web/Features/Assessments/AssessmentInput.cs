@@ -33,6 +33,12 @@ public sealed class MeasureResultInput
     public string? AssistiveDevice { get; set; }
     public bool HandrailUse { get; set; }
 
+    /// <summary>True once anything was typed for the measure (the 10MWT's preset distance does not count).</summary>
+    public bool HasValues =>
+        Items.Values.Any(v => !string.IsNullOrWhiteSpace(v)) || TimeSeconds is not null || HandrailUse || !string.IsNullOrWhiteSpace(AssistiveDevice)
+        || (DistanceMetres is { } d && !(MeasureCatalogue.TryGet(MeasureCode, out var measure)
+            && MeasureEntry.KindOf(measure) == MeasureEntryKind.DistanceAndTime && d == MeasureScoring.TenMetreFullDistance));
+
     /// <summary>An empty form for a measure: every item unscored, the 10MWT over the full 10 m.</summary>
     public static MeasureResultInput For(MeasureDefinition measure) => new()
     {

@@ -14,6 +14,9 @@ public sealed record AssessmentPatient(Guid Id, string FullName, string RecordNu
 public sealed record AssessmentListItem(
     Guid Id, DateOnly Date, AssessmentTimePoint TimePoint, string AssessorName, IReadOnlyList<ResultSummary> Results, Guid Version);
 
+/// <summary>A page of a patient's assessments and the number of them all.</summary>
+public sealed record AssessmentPage(IReadOnlyList<AssessmentListItem> Items, int TotalCount);
+
 /// <summary>One result as listed: "BBS 38 points", "10MWT comfortable 0.45 m/s (10 m in 22.2 s)", "BBS incomplete (12 of 14 items)".</summary>
 public sealed record ResultSummary(string MeasureCode, string ShortName, string Text, bool IsComplete);
 
@@ -30,17 +33,21 @@ public sealed class AssessmentService(IDbContextFactory<RetroWalkDbContext> dbFa
             new PatientFacts(p.DateOfBirth, p.Sex, p.HeightCm, p.WeightKg, p.PrimaryCondition));
     }
 
-    /// <summary>The patient's assessments, newest first.</summary>
-    public async Task<IReadOnlyList<AssessmentListItem>> ListAsync(Guid patientId, CancellationToken cancellationToken = default)
+    /// <summary>One page of the patient's assessments, newest first, and how many there are.</summary>
+    public async Task<AssessmentPage> PageAsync(Guid patientId, int skip, int take, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var assessments = await db.Set<Assessment>().AsNoTracking()
-            .Where(a => a.PatientId == patientId)
+        var query = db.Set<Assessment>().AsNoTracking().Where(a => a.PatientId == patientId);
+        var total = await query.CountAsync(cancellationToken);
+        var assessments = await query
             .Include(a => a.Results.Where(r => r.ArchivedAt == null))
-            .OrderByDescending(a => a.Date).ThenByDescending(a => a.CreatedAt)
+            .OrderByDescending(a => a.Date).ThenByDescending(a => a.CreatedAt).ThenBy(a => a.Id)
+            .Skip(skip).Take(take)
             .ToListAsync(cancellationToken);
-        return [.. assessments.Select(a => new AssessmentListItem(a.Id, a.Date, a.TimePoint, a.AssessorName,
-            [.. a.Results.OrderBy(r => CatalogueOrder(r.MeasureCode)).Select(Summarise)], a.Version))];
+        return new AssessmentPage(
+            [.. assessments.Select(a => new AssessmentListItem(a.Id, a.Date, a.TimePoint, a.AssessorName,
+                [.. a.Results.OrderBy(r => CatalogueOrder(r.MeasureCode)).Select(Summarise)], a.Version))],
+            total);
     }
 
     public async Task<AssessmentInput?> GetForEditAsync(Guid id, CancellationToken cancellationToken = default)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using RetroWalk.Clinical;
+using RetroWalk.Clinical.Charts;
 using RetroWalk.Clinical.Evidence;
 using RetroWalk.Clinical.Measures;
 
@@ -114,7 +115,7 @@ public static class ProgressBuilder
         var hasChange = !ReferenceEquals(baseline, latest);
         var result = ChangeInterpretation.Interpret(m, profile, baseline.Value, latest.Value);
         var lines = MeasureCategories.Used(m, profile)
-            .SelectMany(s => s.Lines.Select(l => new ChartLine(l.Value, LineLabel(m, s, l.Value), s.Source.Label)))
+            .SelectMany(s => CutOffLabels.For(s, m.Unit).Select(l => new ChartLine(l.Value, l.Label, s.Source.Label, l.Side, l.FarEdge)))
             .ToList();
 
         return new MeasureProgress
@@ -191,13 +192,6 @@ public static class ProgressBuilder
         var sign = change > 0 ? "+" : change < 0 ? "−" : "±";
         var text = sign + m.WithUnit(Math.Abs(change));
         return Kmh(m, Math.Abs(change), showKmh) is { } kmh ? $"{text} ({sign}{kmh})" : text;
-    }
-
-    /// <summary>"Fall risk (Berg &lt; 45)" when the title names the value, else "Ambulation category 0.4 m/s".</summary>
-    private static string LineLabel(MeasureDefinition m, CutOffScheme scheme, decimal value)
-    {
-        var number = value.ToString(Invariant);
-        return scheme.Title.Contains(number, StringComparison.Ordinal) ? scheme.Title : $"{scheme.Title} {m.Unit.Append(number)}";
     }
 
     private static ThresholdFlag Flag(ThresholdOutcome o) =>

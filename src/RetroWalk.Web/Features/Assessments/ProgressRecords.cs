@@ -1,4 +1,5 @@
 using RetroWalk.Clinical;
+using RetroWalk.Clinical.Charts;
 using RetroWalk.Clinical.Evidence;
 using RetroWalk.Clinical.Measures;
 
@@ -129,5 +130,8 @@ public sealed record ThresholdFlag(
 /// <summary>A category from one cut-off scheme, with the population it was derived in, its source and its caveat.</summary>
 public sealed record CategoryLine(string Scheme, string Text, bool IsConcern, string Population, Reference Source, Remark? Caveat);
 
-/// <summary>A horizontal line at a cut-off value with its label and its source's short label.</summary>
-public sealed record ChartLine(decimal Value, string Label, string Source);
+/// <summary>
+/// A horizontal line at a cut-off value with its source's short label; its label names the band on
+/// <paramref name="Side"/> of it, which reaches to <paramref name="FarEdge"/> (null: open-ended).
+/// </summary>
+public sealed record ChartLine(decimal Value, string Label, string Source, BandSide Side, decimal? FarEdge);

@@ -8,19 +8,19 @@ namespace RetroWalk.Web.Features.Assessments;
 /// <summary>What the 6MWT prediction needs to know about a patient.</summary>
 public sealed record PatientFacts(DateOnly DateOfBirth, Sex Sex, decimal? HeightCm, decimal? WeightKg, Condition Condition);
 
-/// <summary>A measure result as calculated from the form: the value (null when incomplete) and what it came from.</summary>
+/// <summary>
+/// A measure result as calculated from the form: the value (null when incomplete) and what it came from. For an item
+/// form, <paramref name="TotalText"/> says the total or why there is none (<see cref="ItemScoringResult.TotalText"/>).
+/// </summary>
 public sealed record ResultEvaluation(
     MeasureDefinition Measure,
     decimal? Value,
     bool IsComplete,
     SortedDictionary<int, int?>? Items,
-    string? IncompleteMessage,
+    string? TotalText,
     GaitSpeedResult? Speed,
     SixMinuteWalkPrediction? Prediction,
-    decimal? PercentOfPredicted)
-{
-    public int ScoredItems => Items?.Count(kv => kv.Value is not null) ?? 0;
-}
+    decimal? PercentOfPredicted);
 
 /// <summary>
 /// Field-level rules for one measure on the assessment form, shared by the service (which refuses to
@@ -64,6 +64,7 @@ public static class ResultRules
     {
         var byNumber = measure.Items.ToDictionary(i => i.Number);
         var scores = new Dictionary<int, int?>();
+        var unreadable = new List<int>();
         var before = errors.Count;
         foreach (var (number, raw) in input.Items.OrderBy(kv => kv.Key))
         {
@@ -79,6 +80,7 @@ public static class ResultRules
             else if (byNumber.TryGetValue(number, out var item))
             {
                 errors.Add(ItemKey(prefix, number), $"Item {number} ({item.Name}): enter a whole number from {item.MinScore} to {item.MaxScore}.");
+                unreadable.Add(number);
             }
             else
             {
@@ -98,9 +100,7 @@ public static class ResultRules
             errors.Add($"{prefix}.{nameof(MeasureResultInput.Items)}", $"Score at least one {measure.ShortName} item, or remove the measure.");
         }
 
-        return new ResultEvaluation(measure, result.Total, result.IsComplete, items,
-            result.IsComplete ? null : $"Incomplete: {result.MissingMessage} It is saved without a total and not charted.",
-            null, null, null);
+        return new ResultEvaluation(measure, result.Total, result.IsComplete && unreadable.Count == 0, items, result.TotalText(measure, unreadable), null, null, null);
     }
 
     private static ResultEvaluation Time(MeasureDefinition measure, MeasureResultInput input, string prefix, FieldErrors errors, bool requireValues)

@@ -9,7 +9,7 @@ internal static class DemoAssessments
 {
     public static async Task SeedAsync(AssessmentService assessments, IReadOnlyDictionary<string, Guid> patients, DateOnly today, CancellationToken cancellationToken)
     {
-        if (patients.TryGetValue("RW-1001", out var lucja) && (await assessments.ListAsync(lucja, cancellationToken)).Count == 0)
+        if (patients.TryGetValue("RW-1001", out var lucja) && (await assessments.PageAsync(lucja, 0, 1, cancellationToken)).TotalCount == 0)
         {
             // Chronic stroke: a baseline three weeks ago and an interim assessment last week.
             await SaveAsync(assessments, lucja, today.AddDays(-21), AssessmentTimePoint.Baseline, "Baseline before retro-walking programme.",
@@ -20,7 +20,7 @@ internal static class DemoAssessments
                 Timed(MeasureCodes.ThreeMetreBackwardWalk, 8.1m, null), SixMinute(245, "quad cane"), PartialFga()], cancellationToken);
         }
 
-        if (patients.TryGetValue("RW-1007", out var margaret) && (await assessments.ListAsync(margaret, cancellationToken)).Count == 0)
+        if (patients.TryGetValue("RW-1007", out var margaret) && (await assessments.PageAsync(margaret, 0, 1, cancellationToken)).TotalCount == 0)
         {
             // Older adult at fall risk: baseline four weeks ago, end of programme this week.
             await SaveAsync(assessments, margaret, today.AddDays(-28), AssessmentTimePoint.Baseline, null,

@@ -11,9 +11,7 @@ using RetroWalk.Web.Features.Programs;
 using RetroWalk.Web.Features.Sessions;
 using RetroWalk.Clinical.Sessions;
 using RetroWalk.Web.Infrastructure;
-using ChartPoint = RetroWalk.Reports.ChartPoint;
 using ClinicPageSize = RetroWalk.Web.Features.Clinics.ReportPageSize;
-using MeasureChart = RetroWalk.Reports.MeasureChart;
 using PdfPageSize = RetroWalk.Reports.ReportPageSize;
 
 namespace RetroWalk.Web.Features.Reports;
@@ -26,7 +24,8 @@ public sealed record ReportSubject(Guid PatientId, DateOnly From, DateOnly To, s
 /// display-ready records. Reads only; the caller's clinic filter applies to every query.
 /// </summary>
 public sealed class ReportModelBuilder(
-    ClinicService clinics, PatientService patients, ProgrammeService programmes, ProgressService progress, SessionService sessions, ClinicClock clock)
+    ClinicService clinics, PatientService patients, ProgrammeService programmes, ProgressService progress, ProgressTimelineService timelines,
+    SessionService sessions, ClinicClock clock)
 {
     public const string Title = "Retro-walking rehabilitation progress report";
 
@@ -46,6 +45,7 @@ public sealed class ReportModelBuilder(
         var programme = await ProgrammeInPeriodAsync(subject, cancellationToken);
         var history = programme is null ? null : await sessions.GetHistoryAsync(programme.Id, subject.From, subject.To, cancellationToken);
         var review = await progress.GetAsync(subject.PatientId, null, subject.From, subject.To, cancellationToken);
+        var timeline = await timelines.GetAsync(subject.PatientId, cancellationToken);
         var measures = review?.Measures.Where(m => m.Points.Count > 0).ToList() ?? [];
         var generatedAt = clock.InClinicTime(subject.GeneratedAt);
         return new ProgressReport
@@ -62,7 +62,7 @@ public sealed class ReportModelBuilder(
             Sessions = [.. history?.Sessions.Select(row => SessionRow(row, history.SpeedUnit)) ?? []],
             Outcomes = [.. measures.Select(OutcomeRow)],
             SummarySentences = [.. review?.Summary.Select(line => line.Sentence) ?? []],
-            Charts = [.. measures.Select(m => Chart(m, programme))],
+            Charts = [.. measures.Select(m => ProgressCharts.For(m, timeline, subject.From, subject.To))],
             AssessmentAndPlan = subject.AssessmentAndPlan,
             Signature = new ReportSignature(subject.Signer, DateOnly.FromDateTime(generatedAt.DateTime)),
             References = References,
@@ -188,15 +188,4 @@ public sealed class ReportModelBuilder(
             .Select(f => $"{f.Abbreviation}: {f.PopulationUsed}{(f.Source is null ? "" : $" ({f.Source.Label})")}").DefaultIfEmpty("None published for this population")),
         string.Join("; ", m.LatestCategories.Select(c => $"{c.Text} ({c.Source.Label})").DefaultIfEmpty(Clinical.Measures.MeasureCategories.NoneForPopulation)));
 
-    private static MeasureChart Chart(MeasureProgress m, ProgrammeDetails? programme) => new()
-    {
-        Title = m.Name,
-        Unit = m.Unit,
-        Points = [.. m.Points.Select(p => new ChartPoint(p.Date, (double)p.Value))],
-        Baseline = m.Baseline is { } b ? (double)b.Value : null,
-        MdcBand = m is { MdcBandLower: { } low, MdcBandUpper: { } high } ? new ValueBand((double)low, (double)high) : null,
-        CutOffs = [.. m.CutOffLines.Select(line => new CutOffLine((double)line.Value, $"{line.Label}, {line.Source}"))],
-        ProgrammeStart = programme?.StartDate,
-        ProgrammeEnd = programme is null ? null : Summary(programme).EndDate,
-    };
 }

@@ -98,11 +98,21 @@ public sealed class ReportService(
     public async Task<IReadOnlyList<ReportListItem>> ListForPatientAsync(Guid patientId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Set<GeneratedReport>().AsNoTracking()
-            .Where(r => r.PatientId == patientId)
-            .OrderByDescending(r => r.CreatedAt)
-            .Select(r => new ReportListItem(r.Id, r.CreatedAt, r.CreatedBy, r.From, r.To, r.Sections, r.FileName, r.Identifier,
-                r.BatchId != null && !db.Set<BackgroundJob>().Any(j => j.Id == r.BatchId && (j.State == JobState.Completed || j.State == JobState.Expired))))
-            .ToListAsync(cancellationToken);
+        return await Listed(db, patientId).ToListAsync(cancellationToken);
     }
+
+    /// <summary>One page of the patient's reports, newest first, and how many there are.</summary>
+    public async Task<(IReadOnlyList<ReportListItem> Items, int TotalCount)> PageForPatientAsync(Guid patientId, int skip, int take, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var total = await db.Set<GeneratedReport>().CountAsync(r => r.PatientId == patientId, cancellationToken);
+        return (await Listed(db, patientId).Skip(skip).Take(take).ToListAsync(cancellationToken), total);
+    }
+
+    private static IQueryable<ReportListItem> Listed(RetroWalkDbContext db, Guid patientId) =>
+        db.Set<GeneratedReport>().AsNoTracking()
+            .Where(r => r.PatientId == patientId)
+            .OrderByDescending(r => r.CreatedAt).ThenBy(r => r.Id)
+            .Select(r => new ReportListItem(r.Id, r.CreatedAt, r.CreatedBy, r.From, r.To, r.Sections, r.FileName, r.Identifier,
+                r.BatchId != null && !db.Set<BackgroundJob>().Any(j => j.Id == r.BatchId && (j.State == JobState.Completed || j.State == JobState.Expired))));
 }
