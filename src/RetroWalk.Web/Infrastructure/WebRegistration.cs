@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using MudBlazor;
 using MudBlazor.Services;
-using Radzen;
 using RetroWalk.Web.Components;
 using RetroWalk.Web.Data;
 using RetroWalk.Web.Features;
@@ -18,7 +17,6 @@ public static class WebRegistration
     public static IHostApplicationBuilder AddRetroWalkWeb(this IHostApplicationBuilder builder)
     {
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-        builder.Services.AddRadzenComponents();
         builder.Services.AddMudServices(options =>
         {
             // One short message at a time, over the app bar where it covers no form field; errors stay

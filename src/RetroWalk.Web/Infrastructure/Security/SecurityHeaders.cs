@@ -16,7 +16,7 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
     /// One relaxation, inline styles (<c>style-src 'unsafe-inline'</c>), named here:
     /// <list type="bullet">
     /// <item>MudBlazor's <c>MudThemeProvider</c> writes the theme (its colours, typography and spacing as CSS
-    /// variables) in a <c>&lt;style&gt;</c> element, and MudBlazor's popovers and dialogs, Radzen's grids and the
+    /// variables) in a <c>&lt;style&gt;</c> element, and MudBlazor's popovers, dialogs and grids and the
     /// app's charts and progress bars set positions and sizes in <c>style="…"</c> attributes.</item>
     /// </list>
     /// Inline CSS cannot run script, and because images, fonts and connections are limited to this origin a
