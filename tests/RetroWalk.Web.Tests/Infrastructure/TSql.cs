@@ -28,6 +28,9 @@ public sealed class TSql
     /// <summary>Every fragment of one kind, in the script and in the SQL it executes, however deeply nested.</summary>
     public IReadOnlyList<T> All<T>() where T : TSqlFragment => [.. parsed.SelectMany(Collect<T>)];
 
+    /// <summary>Every fragment of one kind inside one statement (a trigger's body, say).</summary>
+    public static IReadOnlyList<T> Within<T>(TSqlFragment statement) where T : TSqlFragment => Collect<T>(statement);
+
     private void Add(string sql, string where)
     {
         var parser = new TSql160Parser(initialQuotedIdentifiers: true);
