@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace RetroWalk.Web.Tests.Browser;
 
@@ -41,6 +42,8 @@ public sealed class PatientFormPage(IPage page)
     {
         await page.GetByLabel(label).ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
+        // The choice is made once the field shows it; what comes next must not race the select's own update.
+        await Expect(page.GetByLabel(label)).ToHaveValueAsync(option);
     }
 
     /// <summary>The messages shown under a field, found from its label.</summary>

@@ -72,7 +72,7 @@ public sealed class SuggestionPanelTests(AppFixture app) : AppComponentTest(app)
         Assert.Equal(0, decided);
 
         panel.Find("#override-speed").Change("1.1");
-        Assert.Equal("", FormMarkup.MessageAt(panel.Find("#override-speed")));
+        panel.WaitForAssertion(() => Assert.Equal("", FormMarkup.MessageAt(panel.Find("#override-speed"))));
         panel.Find("#override-reason").Change("Knee sore after Friday's session.");
         Button(panel, "Save override").Click();
 

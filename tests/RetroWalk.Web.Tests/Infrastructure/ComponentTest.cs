@@ -11,6 +11,17 @@ namespace RetroWalk.Web.Tests.Infrastructure;
 /// </summary>
 public abstract class ComponentTest : BunitContext
 {
+    static ComponentTest()
+    {
+        // Waits end when their condition holds; the limit only bounds a test that would otherwise hang. bUnit's
+        // one second is too short on a busy 2-core machine running the whole suite beside a build.
+        DefaultWaitTimeout = TimeSpan.FromSeconds(30);
+        // Synchronous waits (WaitForAssertion, Click) hold a pool thread each while tests run in parallel: start
+        // with enough threads that the renderer's dispatcher is never starved behind them.
+        ThreadPool.GetMinThreads(out var workers, out var io);
+        ThreadPool.SetMinThreads(Math.Max(workers, 32), io);
+    }
+
     protected ComponentTest()
     {
         Services.AddMudServices();
