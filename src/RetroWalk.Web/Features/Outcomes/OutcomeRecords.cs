@@ -65,3 +65,32 @@ public sealed record DoseResponsePoint(Guid PatientId, string PatientName, strin
 
 /// <summary>Each patient's change on a measure against the dose, with the least-squares line.</summary>
 public sealed record DoseResponse(string MeasureCode, DoseAxis Axis, IReadOnlyList<DoseResponsePoint> Points, Clinical.Statistics.LinearFit? Fit);
+
+/// <summary>The dashboard's form: the period in which programmes started, the grouping and the therapist ("" for all).</summary>
+public sealed class OutcomeInput
+{
+    public DateOnly? From { get; set; }
+    public DateOnly? To { get; set; }
+    public OutcomeGrouping Grouping { get; set; } = OutcomeGrouping.Protocol;
+    public string TherapistUserId { get; set; } = "";
+
+    public OutcomeQuery ToQuery() => new(From!.Value, To!.Value, TherapistUserId.Length == 0 ? null : TherapistUserId);
+
+    public Infrastructure.FieldErrors Validate()
+    {
+        var errors = new Infrastructure.FieldErrors();
+        if (From is null)
+        {
+            errors.Add(nameof(From), "Enter the first day of the period.");
+        }
+        if (To is null)
+        {
+            errors.Add(nameof(To), "Enter the last day of the period.");
+        }
+        else if (From is not null && To < From)
+        {
+            errors.Add(nameof(To), "The end of the period is before its start.");
+        }
+        return errors;
+    }
+}
