@@ -19,7 +19,7 @@ public sealed record DosePoint(double X, double Y, string Key, string Title);
 public static class CohortCharts
 {
     private const double Gap = 4;
-    private const double RowHeight = 30;
+    private const double RowHeight = 42;
 
     /// <summary>Horizontal bars from zero to each group's mean, whiskers from the CI's lower to upper limit.</summary>
     public static PlotLayout Bars(IReadOnlyList<IntervalBar> rows, string axisTitle, double width = 760)
@@ -43,7 +43,7 @@ public static class CohortCharts
         {
             var row = rows[i];
             var middle = plot.Y + (i * RowHeight) + (RowHeight / 2);
-            labels.Add(Label(ChartLabelKind.Category, row.Label, plot.X - Gap, middle, LabelAnchor.End, font));
+            labels.Add(Wrapped(ChartLabelKind.Category, row.Label, plot.X - Gap, middle, plot.X - (2 * Gap), font));
             var rightmost = X(0);
             if (row.Mean is { } mean)
             {
@@ -201,6 +201,27 @@ public static class CohortCharts
         };
         var box = new ChartBox(left, middle - (height / 2), width, height);
         return new PlacedLabel(kind, text, box, anchor, box.Y + (TextMetrics.Ascent * font));
+    }
+
+    /// <summary>A right-aligned label ending at <paramref name="right"/>, wrapped at spaces onto as many lines as it needs to fit <paramref name="room"/>.</summary>
+    private static PlacedLabel Wrapped(ChartLabelKind kind, string text, double right, double middle, double room, double font)
+    {
+        var lines = new List<string>();
+        foreach (var word in text.Split(' '))
+        {
+            if (lines.Count > 0 && Width(lines[^1] + " " + word, font) <= room)
+            {
+                lines[^1] += " " + word;
+            }
+            else
+            {
+                lines.Add(word);
+            }
+        }
+        var height = lines.Count * TextMetrics.Height(font);
+        var width = lines.Max(l => Width(l, font));
+        var box = new ChartBox(right - width, middle - (height / 2), width, height);
+        return new PlacedLabel(kind, text, box, LabelAnchor.End, box.Y + (TextMetrics.Ascent * font)) { Lines = lines };
     }
 
     /// <summary>"−3.0" with a true minus sign and <paramref name="decimals"/> decimals.</summary>
