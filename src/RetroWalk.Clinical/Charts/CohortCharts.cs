@@ -19,9 +19,12 @@ public sealed record DosePoint(double X, double Y, string Key, string Title);
 public static class CohortCharts
 {
     private const double Gap = 4;
-    private const double RowHeight = 42;
+    private const double RowHeight = 40;
 
-    /// <summary>Horizontal bars from zero to each group's mean, whiskers from the CI's lower to upper limit.</summary>
+    /// <summary>
+    /// Horizontal bars from zero to each group's mean, whiskers from the CI's lower to upper limit. Each group's name, n
+    /// and value are written above its bar across the whole width, so long protocol names never squeeze the plot.
+    /// </summary>
     public static PlotLayout Bars(IReadOnlyList<IntervalBar> rows, string axisTitle, double width = 760)
     {
         ArgumentNullException.ThrowIfNull(rows);
@@ -29,37 +32,35 @@ public static class CohortCharts
         var line = TextMetrics.Height(font);
         var extremes = rows.SelectMany(r => new[] { r.Mean, r.Lower, r.Upper }).OfType<double>().Where(double.IsFinite).Append(0).ToList();
         var scale = ValueScale.Covering(extremes.Min(), extremes.Max());
-        var left = Math.Ceiling(Math.Min(width * 0.4, rows.Select(r => Width(r.Label, font)).DefaultIfEmpty(0).Max() + (2 * Gap)));
-        var valueRoom = rows.Select(r => Width(r.ValueText, font)).DefaultIfEmpty(0).Max() + (2 * Gap);
-        var top = line;
-        var plot = new ChartBox(left, top, width - left - Math.Ceiling(valueRoom), Math.Max(1, rows.Count) * RowHeight);
+        var side = Math.Ceiling(Width(Signed(scale, scale.Min), font) / 2) + Gap;
+        var plot = new ChartBox(side, Gap, width - (2 * side), Math.Max(1, rows.Count) * RowHeight);
         var size = new ChartSize(width, plot.Bottom + ChartPalette.TickLength + (2 * line) + Gap, font);
         double X(double v) => plot.X + ((v - scale.Min) / (scale.Max - scale.Min) * plot.Width);
 
         var labels = new List<PlacedLabel>();
         var rects = new List<PlotRect>();
-        var segments = new List<PlotSegment> { new(ChartSegment.Vertical(X(0), plot.Y, plot.Bottom), PlotShapeKind.Zero) };
+        var segments = new List<PlotSegment>();
         for (var i = 0; i < rows.Count; i++)
         {
             var row = rows[i];
-            var middle = plot.Y + (i * RowHeight) + (RowHeight / 2);
-            labels.Add(Wrapped(ChartLabelKind.Category, row.Label, plot.X - Gap, middle, plot.X - (2 * Gap), font));
-            var rightmost = X(0);
+            var rowTop = plot.Y + (i * RowHeight);
+            labels.Add(Label(ChartLabelKind.Category, $"{row.Label}: {row.ValueText}", plot.X + Gap, rowTop + 2 + (line / 2), LabelAnchor.Start, font));
+            var middle = rowTop + line + 4 + ((RowHeight - line - 4) / 2);
+            var barHeight = (RowHeight - line - 4) * 0.6;
+            // The zero line runs under each bar, not through the group's name above it.
+            segments.Add(new PlotSegment(ChartSegment.Vertical(X(0), rowTop + line + 3, rowTop + RowHeight), PlotShapeKind.Zero));
             if (row.Mean is { } mean)
             {
                 var (a, b) = (Math.Min(X(0), X(mean)), Math.Max(X(0), X(mean)));
-                rects.Add(new PlotRect(new ChartBox(a, middle - (RowHeight * 0.25), Math.Max(1, b - a), RowHeight * 0.5), PlotShapeKind.Value));
-                rightmost = Math.Max(rightmost, b);
+                rects.Add(new PlotRect(new ChartBox(a, middle - (barHeight / 2), Math.Max(1, b - a), barHeight), PlotShapeKind.Value));
             }
             if (row.Lower is { } lower && row.Upper is { } upper)
             {
-                var cap = RowHeight * 0.18;
+                var cap = barHeight * 0.45;
                 segments.Add(new PlotSegment(ChartSegment.Horizontal(middle, X(lower), X(upper)), PlotShapeKind.Interval));
                 segments.Add(new PlotSegment(ChartSegment.Vertical(X(lower), middle - cap, middle + cap), PlotShapeKind.Interval));
                 segments.Add(new PlotSegment(ChartSegment.Vertical(X(upper), middle - cap, middle + cap), PlotShapeKind.Interval));
-                rightmost = Math.Max(rightmost, X(upper));
             }
-            labels.Add(Label(ChartLabelKind.Value, row.ValueText, rightmost + Gap, middle, LabelAnchor.Start, font));
         }
         var xTicks = XTicks(scale, X, plot, font, labels);
         labels.Add(Label(ChartLabelKind.AxisTitle, axisTitle, plot.CenterX, plot.Bottom + ChartPalette.TickLength + line + (line / 2) + 2, LabelAnchor.Middle, font));
@@ -79,11 +80,26 @@ public static class CohortCharts
         var radius = font * 0.4;
         var all = changes.Concat(thresholds.Select(t => t.Value)).Where(double.IsFinite).Append(0).ToList();
         var scale = ValueScale.Covering(all.Min(), all.Max());
-        var ordered = thresholds.OrderBy(t => t.Value).ToList();
-        var top = (ordered.Count * line) + Gap;
+        var ordered = thresholds.OrderBy(t => t.Value).ThenBy(t => t.Kind).ToList();
+
+        // Each line is numbered at its top; a number that would touch another goes up a row. The key lists the numbers.
+        var tags = new List<(double X, int Row, string Tag)>();
         var side = Math.Ceiling(Width(scale.Format(scale.Min), font));
         var plotWidth = width - (2 * side);
         double X(double v) => side + ((v - scale.Min) / (scale.Max - scale.Min) * plotWidth);
+        foreach (var (t, i) in ordered.Select((t, i) => (t, i)))
+        {
+            var tag = (i + 1).ToString(CultureInfo.InvariantCulture);
+            var x = X(t.Value);
+            var row = 0;
+            while (tags.Any(o => o.Row == row && Math.Abs(o.X - x) < Width(o.Tag + tag, font) + 4))
+            {
+                row++;
+            }
+            tags.Add((x, row, tag));
+        }
+        var tagRows = tags.Count == 0 ? 0 : tags.Max(t => t.Row) + 1;
+        var top = (tagRows * line) + Gap;
 
         // Stack dots that would overlap: each goes to the lowest level where it touches no dot already placed.
         var levels = new List<(double X, int Level)>();
@@ -104,19 +120,20 @@ public static class CohortCharts
         var segments = new List<PlotSegment> { new(ChartSegment.Vertical(X(0), plot.Y, plot.Bottom), PlotShapeKind.Zero) };
         for (var i = 0; i < ordered.Count; i++)
         {
-            var t = ordered[i];
-            var x = X(t.Value);
-            var rowTop = top - Gap - ((ordered.Count - i) * line);
-            segments.Add(new PlotSegment(ChartSegment.Vertical(x, rowTop + (line / 2), plot.Bottom), t.Kind));
-            var text = Width(t.Label, font);
-            var fitsRight = x + 3 + text <= width;
-            labels.Add(Label(ChartLabelKind.CutOff, t.Label, fitsRight ? x + 3 : x - 3, rowTop + (line / 2), fitsRight ? LabelAnchor.Start : LabelAnchor.End, font));
+            var (x, row, tag) = tags[i];
+            var rowTop = top - Gap - ((row + 1) * line);
+            segments.Add(new PlotSegment(ChartSegment.Vertical(x, rowTop + line, plot.Bottom), ordered[i].Kind));
+            labels.Add(Label(ChartLabelKind.CutOff, tag, x, rowTop + (line / 2), LabelAnchor.Middle, font));
         }
         var dots = levels.Select(d => new PlotDot(d.X, plot.Bottom - radius - 1 - (d.Level * ((2 * radius) + 2)), null,
             scale.Format(scale.Min + ((d.X - side) / plotWidth * (scale.Max - scale.Min))))).ToList();
         var xTicks = XTicks(scale, X, plot, font, labels);
         labels.Add(Label(ChartLabelKind.AxisTitle, axisTitle, plot.CenterX, plot.Bottom + ChartPalette.TickLength + line + (line / 2) + 2, LabelAnchor.Middle, font));
-        return new PlotLayout { Size = size, Plot = plot, XTicks = xTicks, YTicks = [], Segments = segments, Dots = dots, Labels = labels };
+        return new PlotLayout
+        {
+            Size = size, Plot = plot, XTicks = xTicks, YTicks = [], Segments = segments, Dots = dots, Labels = labels,
+            Keys = [.. ordered.Select((t, i) => new PlotKey(tags[i].Tag, t.Label, t.Kind))],
+        };
     }
 
     /// <summary>Each patient's change against the dose, with the least-squares line and its confidence band.</summary>
@@ -201,27 +218,6 @@ public static class CohortCharts
         };
         var box = new ChartBox(left, middle - (height / 2), width, height);
         return new PlacedLabel(kind, text, box, anchor, box.Y + (TextMetrics.Ascent * font));
-    }
-
-    /// <summary>A right-aligned label ending at <paramref name="right"/>, wrapped at spaces onto as many lines as it needs to fit <paramref name="room"/>.</summary>
-    private static PlacedLabel Wrapped(ChartLabelKind kind, string text, double right, double middle, double room, double font)
-    {
-        var lines = new List<string>();
-        foreach (var word in text.Split(' '))
-        {
-            if (lines.Count > 0 && Width(lines[^1] + " " + word, font) <= room)
-            {
-                lines[^1] += " " + word;
-            }
-            else
-            {
-                lines.Add(word);
-            }
-        }
-        var height = lines.Count * TextMetrics.Height(font);
-        var width = lines.Max(l => Width(l, font));
-        var box = new ChartBox(right - width, middle - (height / 2), width, height);
-        return new PlacedLabel(kind, text, box, LabelAnchor.End, box.Y + (TextMetrics.Ascent * font)) { Lines = lines };
     }
 
     /// <summary>"−3.0" with a true minus sign and <paramref name="decimals"/> decimals.</summary>

@@ -22,6 +22,9 @@ public enum PlotShapeKind
     Fit = 6,
 }
 
+/// <summary>A numbered line's key: its number on the chart, what it is, and how it is drawn.</summary>
+public sealed record PlotKey(string Tag, string Text, PlotShapeKind Kind);
+
 public sealed record PlotRect(ChartBox Box, PlotShapeKind Kind);
 
 public sealed record PlotSegment(ChartSegment Segment, PlotShapeKind Kind);
@@ -56,6 +59,9 @@ public sealed record PlotLayout
     public IReadOnlyList<PlotDot> Dots { get; init; } = [];
 
     public required IReadOnlyList<PlacedLabel> Labels { get; init; }
+
+    /// <summary>What each numbered line stands for, listed under the chart.</summary>
+    public IReadOnlyList<PlotKey> Keys { get; init; } = [];
 
     public double DotRadius => Size.FontSize * 0.4;
 }
