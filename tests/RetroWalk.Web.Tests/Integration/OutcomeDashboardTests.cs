@@ -3,12 +3,14 @@ using Microsoft.Extensions.DependencyInjection;
 using RetroWalk.Clinical;
 using RetroWalk.Clinical.Measures;
 using RetroWalk.Clinical.Protocols;
+using RetroWalk.Clinical.Sessions;
 using RetroWalk.Web.Data;
 using RetroWalk.Web.Features.Assessments;
 using RetroWalk.Web.Features.Outcomes;
 using RetroWalk.Web.Features.Patients;
 using RetroWalk.Web.Features.Programs;
 using RetroWalk.Web.Features.Protocols;
+using RetroWalk.Web.Features.Sessions;
 using RetroWalk.Web.Tests.Infrastructure;
 
 namespace RetroWalk.Web.Tests.Integration;
@@ -103,6 +105,56 @@ public sealed class OutcomeDashboardTests(AppFixture app) : IClassFixture<AppFix
         // No session was recorded: every dose is 0, so no line can be fitted.
         Assert.All(dose.Points, p => Assert.Equal((0, 0), (p.Minutes, p.Sessions)));
         Assert.Null(dose.Fit);
+    }
+
+    [Fact]
+    public async Task RecordedSessionsGiveTheDoseAdherenceAndAdverseEventRate()
+    {
+        var clinic = await app.CreateClinicAsync();
+        var programmeId = (await SeedGroupAsync(clinic, ProtocolTemplates.ChronicStroke4WeeksKey, Condition.ChronicStroke, 20, [16m]))[0];
+        await using var scope = app.ScopeFor(clinic);
+        var sessions = scope.ServiceProvider.GetRequiredService<SessionService>();
+        // Sessions 1 and 2 completed at the prescribed 30 minutes, a near-fall in session 2; session 3 missed; the other nine not recorded.
+        foreach (var sequence in new[] { 1, 2 })
+        {
+            var input = (await sessions.GetFormAsync(programmeId, sequence, cancellationToken: Token))!.Input;
+            (input.RestingHeartRate, input.RestingSystolic, input.RestingDiastolic, input.PainBefore, input.Rpe) = (72, 130, 80, 1, 12);
+            (input.PeakHeartRate, input.SystolicAfter, input.DiastolicAfter, input.PainAfter) = (110, 150, 85, 1);
+            if (sequence == 2)
+            {
+                input.AdverseEvents.Single(e => e.Type == AdverseEventType.NearFall).Occurred = true;
+            }
+            var saved = await sessions.SaveAsync(programmeId, input, Token);
+            Assert.True(saved.Succeeded, saved.Message);
+        }
+        var third = (await sessions.GetFormAsync(programmeId, 3, cancellationToken: Token))!.Input;
+        Assert.True((await sessions.SaveAsync(programmeId, new SessionInput { Sequence = 3, Date = third.Date, Status = SessionStatus.Missed }, Token)).Succeeded);
+
+        var member = Assert.Single(await scope.ServiceProvider.GetRequiredService<CohortLoader>().LoadAsync(Period, Token));
+
+        Assert.Equal((2, 60, 360), (member.Patient.SessionsAttended, member.Patient.MinutesDelivered, member.Patient.MinutesPrescribed));
+        // All 12 sessions are past: 2 delivered of 12 due.
+        Assert.Equal(0.167, member.Patient.Adherence!.Value, 3);
+        var summary = RetroWalk.Clinical.Outcomes.CohortSummary.Of([member.Patient]);
+        Assert.Equal(50, summary.AdverseEventsPer100Sessions["Near-fall"], 6);
+        Assert.True(summary.TooSmallToSummarise);
+    }
+
+    [Fact]
+    public async Task ThePeriodAndTheTherapistFilterTheProgrammes()
+    {
+        var clinic = await SeedCohortAsync();
+        await using var scope = app.ScopeFor(clinic);
+        var outcomes = scope.ServiceProvider.GetRequiredService<OutcomeService>();
+
+        var before = await outcomes.DashboardAsync(new OutcomeQuery(Today.AddDays(-100), Today.AddDays(-36)), OutcomeGrouping.Protocol, Token);
+        var otherTherapist = await outcomes.DashboardAsync(Period with { TherapistUserId = "someone-else" }, OutcomeGrouping.Protocol, Token);
+        var therapist = await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(clinic.TherapistEmail);
+        var theirs = await outcomes.DashboardAsync(Period with { TherapistUserId = therapist!.Id }, OutcomeGrouping.Protocol, Token);
+
+        Assert.Empty(before.Clinic.Members);
+        Assert.Empty(otherTherapist.Clinic.Members);
+        Assert.Equal(12, theirs.Clinic.Members.Count);
     }
 
     /// <summary>A clinic with the two groups of six.</summary>
