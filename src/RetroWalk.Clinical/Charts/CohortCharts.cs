@@ -137,7 +137,7 @@ public static class CohortCharts
     }
 
     /// <summary>Each patient's change against the dose, with the least-squares line and its confidence band.</summary>
-    public static PlotLayout DoseResponse(IReadOnlyList<DosePoint> points, Statistics.LinearFit? fit, string xTitle, string yTitle, double width = 760, double height = 340)
+    public static PlotLayout DoseResponse(IReadOnlyList<DosePoint> points, Statistics.LinearFit? fit, string xTitle, string yTitle, double width = 620, double height = 320)
     {
         ArgumentNullException.ThrowIfNull(points);
         var font = ChartSize.Standard.FontSize;
@@ -151,7 +151,7 @@ public static class CohortCharts
             .Where(double.IsFinite).Append(0).ToList();
         var yScale = ValueScale.Covering(ys.Min(), ys.Max());
         var xScale = ValueScale.Covering(Math.Min(0, minX), maxX);
-        var left = Math.Ceiling(yScale.Ticks.Max(t => Width(yScale.Format(t), font)) + ChartPalette.TickLength + Gap + 2);
+        var left = Math.Ceiling(yScale.Ticks.Max(t => Width(Signed(yScale, t), font)) + ChartPalette.TickLength + Gap + 2);
         var right = Math.Ceiling(Width(xScale.Format(xScale.Max), font) / 2) + 2;
         var top = line + Gap + (line / 2);
         var bottom = ChartPalette.TickLength + (2 * line) + Gap + 2;
@@ -160,7 +160,7 @@ public static class CohortCharts
         double Y(double v) => plot.Bottom - ((v - yScale.Min) / (yScale.Max - yScale.Min) * plot.Height);
 
         var labels = new List<PlacedLabel>();
-        var yTicks = yScale.Ticks.Select(t => new AxisTick(Y(t), yScale.Format(t))).ToList();
+        var yTicks = yScale.Ticks.Select(t => new AxisTick(Y(t), Signed(yScale, t))).ToList();
         foreach (var tick in yTicks)
         {
             labels.Add(Label(ChartLabelKind.ValueTick, tick.Text, plot.X - ChartPalette.TickLength - Gap, tick.Position, LabelAnchor.End, font));
