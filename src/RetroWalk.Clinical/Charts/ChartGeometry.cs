@@ -100,6 +100,9 @@ public enum ChartLabelKind
     DateTick = 6,
     MinutesTick = 7,
     AxisTitle = 8,
+
+    /// <summary>The name of a row of a cohort chart (a protocol or condition).</summary>
+    Category = 9,
 }
 
 /// <summary>Where a label's text is anchored inside its box.</summary>

@@ -17,6 +17,23 @@ public enum ProgrammeEnd
 public sealed record CohortMeasureChange(string MeasureCode, double Baseline, double End, ThresholdComparison Mdc, ThresholdComparison Mcid)
 {
     public double Change => End - Baseline;
+
+    /// <summary>
+    /// A patient's interpreted change as the cohort counts it. The shares "beyond the MDC / MCID" count
+    /// improvements: a worsening at least as large as the threshold is counted as not beyond it (it is still in the
+    /// denominator), so the share reads as "improved by at least the MDC / MCID".
+    /// </summary>
+    public static CohortMeasureChange Of(ChangeInterpretationResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return new CohortMeasureChange(result.Measure.Code, (double)result.Baseline, (double)result.Latest,
+            AsImprovement(result.Mdc.Comparison, result.Direction), AsImprovement(result.Mcid.Comparison, result.Direction));
+    }
+
+    private static ThresholdComparison AsImprovement(ThresholdComparison comparison, ChangeDirection direction) =>
+        comparison is ThresholdComparison.Equal or ThresholdComparison.Above && direction != ChangeDirection.Improved
+            ? ThresholdComparison.Below
+            : comparison;
 }
 
 /// <summary>One patient's programme in a cohort: how it ended, its dose, its safety events and its changes.</summary>

@@ -3,6 +3,7 @@ using RetroWalk.Web.Features.Assessments;
 using RetroWalk.Web.Features.Audit;
 using RetroWalk.Web.Features.Clinics;
 using RetroWalk.Web.Features.Home;
+using RetroWalk.Web.Features.Outcomes;
 using RetroWalk.Web.Features.Patients;
 using RetroWalk.Web.Features.Programs;
 using RetroWalk.Web.Features.Protocols;
@@ -40,6 +41,8 @@ public static class FeatureRegistration
         builder.Services.AddScoped<ProgressService>();
         builder.Services.AddScoped<AssessmentPlanService>();
         builder.Services.AddScoped<ProgressTimelineService>();
+        builder.Services.AddScoped<CohortLoader>();
+        builder.Services.AddScoped<OutcomeService>();
         return builder;
     }
 

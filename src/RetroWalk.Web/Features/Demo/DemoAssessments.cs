@@ -30,7 +30,7 @@ internal static class DemoAssessments
         }
     }
 
-    private static async Task SaveAsync(AssessmentService assessments, Guid patientId, DateOnly date, AssessmentTimePoint timePoint, string? notes,
+    internal static async Task SaveAsync(AssessmentService assessments, Guid patientId, DateOnly date, AssessmentTimePoint timePoint, string? notes,
         List<MeasureResultInput> results, CancellationToken cancellationToken)
     {
         var saved = await assessments.CreateAsync(patientId,
@@ -42,7 +42,7 @@ internal static class DemoAssessments
     }
 
     /// <summary>Item scores spread evenly to reach <paramref name="total"/>.</summary>
-    private static MeasureResultInput Items(MeasureDefinition measure, int total)
+    internal static MeasureResultInput Items(MeasureDefinition measure, int total)
     {
         var n = measure.Items.Count;
         return new MeasureResultInput
@@ -63,14 +63,14 @@ internal static class DemoAssessments
         return form;
     }
 
-    private static MeasureResultInput Walk(decimal metres, decimal seconds, string? aid) => new()
+    internal static MeasureResultInput Walk(decimal metres, decimal seconds, string? aid) => new()
     {
         MeasureCode = MeasureCodes.TenMetreWalkComfortable, DistanceMetres = metres, TimeSeconds = seconds, AssistiveDevice = aid,
     };
 
-    private static MeasureResultInput Timed(string code, decimal seconds, string? aid) => new() { MeasureCode = code, TimeSeconds = seconds, AssistiveDevice = aid };
+    internal static MeasureResultInput Timed(string code, decimal seconds, string? aid) => new() { MeasureCode = code, TimeSeconds = seconds, AssistiveDevice = aid };
 
-    private static MeasureResultInput SixMinute(decimal metres, string? aid) => new()
+    internal static MeasureResultInput SixMinute(decimal metres, string? aid) => new()
     {
         MeasureCode = MeasureCodes.SixMinuteWalk, DistanceMetres = metres, AssistiveDevice = aid,
     };

@@ -14,7 +14,7 @@ using RetroWalk.Web.Infrastructure;
 
 namespace RetroWalk.Web.Features.Demo;
 
-/// <summary>Development demo data: one clinic, its administrator, two therapists and a dozen patients. Idempotent.</summary>
+/// <summary>Development demo data: one clinic, its administrator, two therapists, a dozen patients and a cohort of ended programmes (<see cref="DemoCohort"/>). Idempotent.</summary>
 public static class DemoData
 {
     public const string ClinicName = "Riverside Rehabilitation Clinic";
@@ -96,6 +96,7 @@ public static class DemoData
             await db.SaveChangesAsync(cancellationToken);
         }
         await SeedProgrammesAsync(sp, dbFactory, maria.Id, tomasz.Id, cancellationToken);
+        await DemoCohort.SeedAsync(sp, dbFactory, maria.Id, tomasz.Id, cancellationToken);
 
         Dictionary<string, Guid> patientIds;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
