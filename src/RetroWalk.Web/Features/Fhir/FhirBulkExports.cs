@@ -1,0 +1,26 @@
+using RetroWalk.Web.Infrastructure.Jobs;
+
+namespace RetroWalk.Web.Features.Fhir;
+
+/// <summary>The clinic's FHIR bulk export: every patient, as NDJSON files per resource type in a ZIP, on the background work queue.</summary>
+public sealed class FhirBulkExports(JobQueue queue, TimeProvider time)
+{
+    public Task<Guid> StartAsync(Guid clinicId, string? userId, string userName, CancellationToken cancellationToken = default) =>
+        queue.EnqueueAsync(FhirBulkExportJob.JobKind, clinicId, userId, userName, new FhirBulkRequest(time.GetUtcNow()),
+            $"fhir-export_{time.GetUtcNow():yyyy-MM-dd}.zip", ".zip", "Waiting for its turn…", cancellationToken);
+
+    public Task<JobStatus?> StatusAsync(Guid id, Guid clinicId, CancellationToken cancellationToken = default) =>
+        queue.StatusAsync(id, clinicId, cancellationToken);
+
+    public Task<JobStatus?> LatestAsync(Guid clinicId, string? userId, CancellationToken cancellationToken = default) =>
+        queue.LatestAsync(FhirBulkExportJob.JobKind, clinicId, userId, cancellationToken);
+
+    public Task<bool> CancelAsync(Guid id, Guid clinicId, CancellationToken cancellationToken = default) =>
+        queue.CancelAsync(id, clinicId, cancellationToken);
+
+    public Task<JobResult?> DownloadAsync(Guid id, Guid clinicId, CancellationToken cancellationToken = default) =>
+        queue.ResultAsync(id, clinicId, cancellationToken);
+}
+
+/// <summary>When the export was asked for (the Bulk Data manifest's transaction time).</summary>
+public sealed record FhirBulkRequest(DateTimeOffset RequestedAt);
