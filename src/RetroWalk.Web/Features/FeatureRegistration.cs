@@ -2,6 +2,7 @@ using RetroWalk.Reports;
 using RetroWalk.Web.Features.Assessments;
 using RetroWalk.Web.Features.Audit;
 using RetroWalk.Web.Features.Clinics;
+using RetroWalk.Web.Features.Exports;
 using RetroWalk.Web.Features.Fhir;
 using RetroWalk.Web.Features.Home;
 using RetroWalk.Web.Features.Patients;
@@ -41,6 +42,8 @@ public static class FeatureRegistration
         builder.Services.AddScoped<PatientEverything>();
         builder.Services.AddScoped<FhirBulkExports>();
         builder.Services.AddSingleton<IJobHandler, FhirBulkExportJob>();
+        builder.Services.AddScoped<ExportRecordReader>();
+        builder.Services.AddScoped<ExportService>();
         builder.Services.AddScoped<AssessmentService>();
         builder.Services.AddScoped<ProgressService>();
         builder.Services.AddScoped<AssessmentPlanService>();
@@ -50,5 +53,5 @@ public static class FeatureRegistration
 
     /// <summary>Plain HTTP endpoints of the features (downloads and the like).</summary>
     public static IEndpointRouteBuilder MapRetroWalkEndpoints(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapReportEndpoints().MapAccessLogEndpoints().MapFhirEndpoints();
+        endpoints.MapReportEndpoints().MapAccessLogEndpoints().MapFhirEndpoints().MapExportEndpoints();
 }
