@@ -26,14 +26,8 @@ public sealed class CsvExportTests(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task TheIdentifiedExportHasSessionsOutcomesAndADictionaryOfEveryColumn()
     {
-        var clinic = await app.CreateClinicAsync();
-        SeededPatient seeded;
-        await using (var scope = app.ScopeFor(clinic))
-        {
-            seeded = await ExportData.PatientWithRecordAsync(scope.ServiceProvider, "CSV-1", "Thị Ánh", "Nguyễn");
-        }
-        using var client = app.CreateBrowserlikeClient();
-        await RetroWalkApp.SignInAsync(client, clinic.TherapistEmail, clinic.Password);
+        var (clinic, seeded, client) = await ExportData.SignedInClinicAsync(app, "CSV-1", "Thị Ánh", "Nguyễn");
+        using var _ = client;
 
         using var response = await client.GetAsync("/exports/csv?kind=Identified", Token);
 
@@ -60,9 +54,7 @@ public sealed class CsvExportTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal(outcomes[0].Keys, dictionary.Where(d => d["file"] == ExportService.OutcomesFile).Select(d => d["column"]));
         Assert.All(dictionary, d => Assert.False(string.IsNullOrWhiteSpace(d["description"])));
 
-        await using var dbScope = app.Services.CreateAsyncScope();
-        await using var db = await dbScope.ServiceProvider.GetRequiredService<IDbContextFactory<RetroWalkDbContext>>().CreateDbContextAsync(Token);
-        var logged = Assert.Single(await db.Set<AccessEvent>().Where(e => e.ClinicId == clinic.Id && e.Kind == AccessKind.CsvExportDownloaded).ToListAsync(Token));
+        var logged = Assert.Single(await ExportData.AccessEventsAsync(app, clinic.Id, AccessKind.CsvExportDownloaded));
         Assert.Contains("1 patients, 1 sessions, 6 results", logged.Target, StringComparison.Ordinal);
     }
 
@@ -81,8 +73,7 @@ public sealed class CsvExportTests(AppFixture app) : IClassFixture<AppFixture>
             await scope.ServiceProvider.GetRequiredService<Features.Assessments.AssessmentService>().CreateAsync(oldest,
                 AssessmentData.Assessment(TestClock.Today.AddDays(-3), Features.Assessments.AssessmentTimePoint.Baseline, AssessmentData.Tug(21.5m)), Token);
         }
-        using var client = app.CreateBrowserlikeClient();
-        await RetroWalkApp.SignInAsync(client, clinic.TherapistEmail, clinic.Password);
+        using var client = await ExportData.SignedInAsync(app, clinic);
 
         using var response = await client.GetAsync("/exports/csv?kind=Research", Token);
 
@@ -129,9 +120,7 @@ public sealed class CsvExportTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal((Deidentification.OldestAgeGroup, "TUG", "21.5"), (old["age_group"], old["measure_code"], old["value"]));
         Assert.DoesNotContain(outcomes, o => o["age_group"] == "95");
 
-        await using var dbScope = app.Services.CreateAsyncScope();
-        await using var log = await dbScope.ServiceProvider.GetRequiredService<IDbContextFactory<RetroWalkDbContext>>().CreateDbContextAsync(Token);
-        Assert.Single(await log.Set<AccessEvent>().Where(e => e.ClinicId == clinic.Id && e.Kind == AccessKind.ResearchExportDownloaded).ToListAsync(Token));
+        Assert.Single(await ExportData.AccessEventsAsync(app, clinic.Id, AccessKind.ResearchExportDownloaded));
     }
 
     [Fact]
@@ -143,10 +132,8 @@ public sealed class CsvExportTests(AppFixture app) : IClassFixture<AppFixture>
         {
             await ExportData.PatientWithRecordAsync(scope.ServiceProvider, "COH-1", "Anna", "Nowak");
         }
-        using var client = app.CreateBrowserlikeClient();
-        await RetroWalkApp.SignInAsync(client, clinic.TherapistEmail, clinic.Password);
-        using var outsider = app.CreateBrowserlikeClient();
-        await RetroWalkApp.SignInAsync(outsider, other.TherapistEmail, other.Password);
+        using var client = await ExportData.SignedInAsync(app, clinic);
+        using var outsider = await ExportData.SignedInAsync(app, other);
 
         var knee = await FilesAsync(await client.GetAsync("/exports/csv?kind=Identified&condition=KneeOsteoarthritis", Token));
         var stroke = await FilesAsync(await client.GetAsync($"/exports/csv?kind=Identified&condition=ChronicStroke&from={Day(TestClock.Today.AddDays(-5))}", Token));

@@ -1,4 +1,7 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using RetroWalk.Web.Data;
+using RetroWalk.Web.Features.Audit;
 using RetroWalk.Clinical.Sessions;
 using RetroWalk.Web.Features.Assessments;
 using RetroWalk.Web.Features.Programs;
@@ -14,6 +17,33 @@ public sealed record SeededPatient(Guid PatientId, Guid ProgrammeId, Guid Sessio
 public static class ExportData
 {
     public const string SessionNote = "Wife Thị Hoa drove her in from Kraków";
+
+    /// <summary>A clinic with one patient whose record has everything, and a therapist of it signed in over HTTP.</summary>
+    public static async Task<(TestClinic Clinic, SeededPatient Patient, HttpClient Client)> SignedInClinicAsync(RetroWalkApp app, string record, string given, string family)
+    {
+        var clinic = await app.CreateClinicAsync();
+        SeededPatient seeded;
+        await using (var scope = app.ScopeFor(clinic))
+        {
+            seeded = await PatientWithRecordAsync(scope.ServiceProvider, record, given, family);
+        }
+        return (clinic, seeded, await SignedInAsync(app, clinic));
+    }
+
+    public static async Task<HttpClient> SignedInAsync(RetroWalkApp app, TestClinic clinic)
+    {
+        var client = app.CreateBrowserlikeClient();
+        await RetroWalkApp.SignInAsync(client, clinic.TherapistEmail, clinic.Password);
+        return client;
+    }
+
+    /// <summary>The clinic's access events of one kind, read as the administrator's log would.</summary>
+    public static async Task<List<AccessEvent>> AccessEventsAsync(RetroWalkApp app, Guid clinicId, AccessKind kind)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<RetroWalkDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken);
+        return await db.Set<AccessEvent>().Where(e => e.ClinicId == clinicId && e.Kind == kind).ToListAsync(TestContext.Current.CancellationToken);
+    }
 
     public static async Task<SeededPatient> PatientWithRecordAsync(IServiceProvider services, string record, string given, string family)
     {

@@ -36,14 +36,8 @@ public sealed partial class FhirExportTests(AppFixture app) : IClassFixture<AppF
     [Fact]
     public async Task EverythingIsABundleWhoseResourcesParseValidateAndReferOnlyToEachOther()
     {
-        var clinic = await app.CreateClinicAsync();
-        SeededPatient seeded;
-        await using (var scope = app.ScopeFor(clinic))
-        {
-            seeded = await ExportData.PatientWithRecordAsync(scope.ServiceProvider, "FHIR-1", "Thị Ánh", "Nguyễn-Wiśniewska");
-        }
-        using var client = app.CreateBrowserlikeClient();
-        await RetroWalkApp.SignInAsync(client, clinic.TherapistEmail, clinic.Password);
+        var (clinic, seeded, client) = await ExportData.SignedInClinicAsync(app, "FHIR-1", "Thị Ánh", "Nguyễn-Wiśniewska");
+        using var _ = client;
 
         using var response = await client.GetAsync($"/fhir/Patient/{seeded.PatientId}/$everything", Token);
 
@@ -132,10 +126,7 @@ public sealed partial class FhirExportTests(AppFixture app) : IClassFixture<AppF
         Assert.Contains(resources.OfType<Provenance>(), p => p.Target.Single().Reference == $"Procedure/{seeded.SessionId}");
 
         // The read is in the access log.
-        await using var dbScope = app.Services.CreateAsyncScope();
-        await using var db = await dbScope.ServiceProvider.GetRequiredService<IDbContextFactory<RetroWalkDbContext>>().CreateDbContextAsync(Token);
-        Assert.Single(await db.Set<AccessEvent>().Where(e => e.ClinicId == clinic.Id && e.Kind == AccessKind.FhirRecordRead
-            && e.TargetId == seeded.PatientId.ToString()).ToListAsync(Token));
+        Assert.Equal(seeded.PatientId.ToString(), Assert.Single(await ExportData.AccessEventsAsync(app, clinic.Id, AccessKind.FhirRecordRead)).TargetId);
     }
 
     [Fact]
@@ -148,8 +139,7 @@ public sealed partial class FhirExportTests(AppFixture app) : IClassFixture<AppF
         {
             patientId = await ReportData.PatientOnChronicStrokeProgrammeAsync(scope.ServiceProvider, "FHIR-2", "Anna", "Nowak");
         }
-        using var outsider = app.CreateBrowserlikeClient();
-        await RetroWalkApp.SignInAsync(outsider, other.TherapistEmail, other.Password);
+        using var outsider = await ExportData.SignedInAsync(app, other);
         using var anonymous = app.CreateBrowserlikeClient();
 
         using var fromOtherClinic = await outsider.GetAsync($"/fhir/Patient/{patientId}/$everything", Token);
@@ -177,11 +167,8 @@ public sealed partial class FhirExportTests(AppFixture app) : IClassFixture<AppF
             Assert.Equal(JobState.Completed, status.State);
             Assert.StartsWith("2 patients exported:", status.Message, StringComparison.Ordinal);
         }
-        using var client = app.CreateBrowserlikeClient();
-        await RetroWalkApp.SignInAsync(client, clinic.TherapistEmail, clinic.Password);
-        using var outsider = app.CreateBrowserlikeClient();
-        var other = await app.CreateClinicAsync();
-        await RetroWalkApp.SignInAsync(outsider, other.TherapistEmail, other.Password);
+        using var client = await ExportData.SignedInAsync(app, clinic);
+        using var outsider = await ExportData.SignedInAsync(app, await app.CreateClinicAsync());
 
         using var download = await client.GetAsync($"/exports/fhir/{jobId}/zip", Token);
         using var forbidden = await outsider.GetAsync($"/exports/fhir/{jobId}/zip", Token);
@@ -204,9 +191,7 @@ public sealed partial class FhirExportTests(AppFixture app) : IClassFixture<AppF
             .Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(FhirJson.Parse<FhirPatient>).ToList();
         Assert.Equal(["BULK-1", "BULK-2"], patients.Select(p => p.Identifier.Single().Value).Order(StringComparer.Ordinal));
         Assert.Contains(patients, p => p.Id == first.PatientId.ToString() && p.Name.Single().Family == "Nguyễn");
-        await using var dbScope = app.Services.CreateAsyncScope();
-        await using var db = await dbScope.ServiceProvider.GetRequiredService<IDbContextFactory<RetroWalkDbContext>>().CreateDbContextAsync(Token);
-        Assert.Single(await db.Set<AccessEvent>().Where(e => e.ClinicId == clinic.Id && e.Kind == AccessKind.FhirBulkExportDownloaded).ToListAsync(Token));
+        Assert.Single(await ExportData.AccessEventsAsync(app, clinic.Id, AccessKind.FhirBulkExportDownloaded));
     }
 
     private static Quantity Quantity(Observation observation) => Assert.IsType<Quantity>(observation.Value);
