@@ -20,6 +20,14 @@ public sealed class ExportsBrowserTests(BrowserFixture browser)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Exports", Exact = true })).ToBeVisibleAsync();
         await SignInPage.WaitForCircuitAsync(page);
 
+        // A period that ends before it starts is refused at the field, and nothing downloads.
+        await page.GetByLabel("From (optional)").FillAsync(TestClock.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByLabel("To (optional)").FillAsync(TestClock.Today.AddDays(-7).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByTestId("csv-download").ClickAsync();
+        await Expect(page.Locator("#export-to-messages")).ToContainTextAsync("The end of the period is before its start.");
+        await page.GetByLabel("From (optional)").FillAsync("");
+        await page.GetByLabel("To (optional)").FillAsync("");
+
         await page.GetByLabel("De-identified for research (HIPAA Safe Harbor)").CheckAsync();
         await Expect(page.GetByTestId("research-method")).ToContainTextAsync("random study id");
         var csv = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("csv-download").ClickAsync());
