@@ -1,13 +1,17 @@
+using RetroWalk.Web.Infrastructure;
 using RetroWalk.Web.Infrastructure.Jobs;
 
 namespace RetroWalk.Web.Features.Fhir;
 
 /// <summary>The clinic's FHIR bulk export: every patient, as NDJSON files per resource type in a ZIP, on the background work queue.</summary>
-public sealed class FhirBulkExports(JobQueue queue, TimeProvider time)
+public sealed class FhirBulkExports(JobQueue queue, TimeProvider time, ClinicClock clock)
 {
-    public Task<Guid> StartAsync(Guid clinicId, string? userId, string userName, CancellationToken cancellationToken = default) =>
-        queue.EnqueueAsync(FhirBulkExportJob.JobKind, clinicId, userId, userName, new FhirBulkRequest(time.GetUtcNow()),
-            $"fhir-export_{time.GetUtcNow():yyyy-MM-dd}.zip", ".zip", "Waiting for its turn…", cancellationToken);
+    public Task<Guid> StartAsync(Guid clinicId, string? userId, string userName, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        return queue.EnqueueAsync(FhirBulkExportJob.JobKind, clinicId, userId, userName, new FhirBulkRequest(now),
+            $"fhir-export_{clock.Today:yyyy-MM-dd}.zip", ".zip", "Waiting for its turn…", cancellationToken);
+    }
 
     public Task<JobStatus?> StatusAsync(Guid id, Guid clinicId, CancellationToken cancellationToken = default) =>
         queue.StatusAsync(id, clinicId, cancellationToken);
