@@ -2,6 +2,8 @@ using RetroWalk.Reports;
 using RetroWalk.Web.Features.Assessments;
 using RetroWalk.Web.Features.Audit;
 using RetroWalk.Web.Features.Clinics;
+using RetroWalk.Web.Features.Exports;
+using RetroWalk.Web.Features.Fhir;
 using RetroWalk.Web.Features.Home;
 using RetroWalk.Web.Features.Outcomes;
 using RetroWalk.Web.Features.Patients;
@@ -37,6 +39,12 @@ public static class FeatureRegistration
         builder.Services.AddScoped<ReportIssuer>();
         builder.Services.AddScoped<ReportBatches>();
         builder.Services.AddSingleton<IJobHandler, ReportBatchJob>();
+        builder.Services.AddScoped<PatientRecordReader>();
+        builder.Services.AddScoped<PatientEverything>();
+        builder.Services.AddScoped<FhirBulkExports>();
+        builder.Services.AddSingleton<IJobHandler, FhirBulkExportJob>();
+        builder.Services.AddScoped<ExportRecordReader>();
+        builder.Services.AddScoped<ExportService>();
         builder.Services.AddScoped<AssessmentService>();
         builder.Services.AddScoped<ProgressService>();
         builder.Services.AddScoped<AssessmentPlanService>();
@@ -48,5 +56,5 @@ public static class FeatureRegistration
 
     /// <summary>Plain HTTP endpoints of the features (downloads and the like).</summary>
     public static IEndpointRouteBuilder MapRetroWalkEndpoints(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapReportEndpoints().MapAccessLogEndpoints();
+        endpoints.MapReportEndpoints().MapAccessLogEndpoints().MapFhirEndpoints().MapExportEndpoints();
 }

@@ -42,6 +42,7 @@ public sealed class PageTourBrowserTests(BrowserFixture browser)
             new($"protocols/{demo.Protocol}/edit", null, "protocol-edit"),
             new("protocols/templates", null, "templates"),
             new("reports/batch", "Batch progress reports", "batch"),
+            new("exports", "Exports", "exports"),
             new("sources", "Sources", "sources"),
             new("about", "About RetroWalk", "about"),
             new("no-such-page", "Page not found", "not-found"),
