@@ -12,10 +12,10 @@ namespace RetroWalk.Web.Tests.Browser;
 public sealed class ExportsBrowserTests(BrowserFixture browser)
 {
     [Fact]
-    public async Task ATherapistDownloadsAResearchExportAndTheClinicsFhirExport()
+    public async Task AClinicAdministratorDownloadsAResearchExportAndTheClinicsFhirExport()
     {
         var page = await browser.NewPageAsync();
-        await new SignInPage(page).SignInAndWaitAsync(DemoData.TherapistEmail, DemoData.TherapistPassword);
+        await new SignInPage(page).SignInAndWaitAsync(DemoData.AdminEmail, DemoData.AdminPassword);
         await page.GetByRole(AriaRole.Link, new() { Name = "Exports" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Exports", Exact = true })).ToBeVisibleAsync();
         await SignInPage.WaitForCircuitAsync(page);

@@ -42,7 +42,7 @@ public sealed class PageTourBrowserTests(BrowserFixture browser)
             new($"protocols/{demo.Protocol}/edit", null, "protocol-edit"),
             new("protocols/templates", null, "templates"),
             new("reports/batch", "Batch progress reports", "batch"),
-            new("exports", "Exports", "exports"),
+            new("outcomes", null, "outcomes"),
             new("sources", "Sources", "sources"),
             new("about", "About RetroWalk", "about"),
             new("no-such-page", "Page not found", "not-found"),
@@ -63,6 +63,7 @@ public sealed class PageTourBrowserTests(BrowserFixture browser)
             new("admin/audit", "Audit trail", "audit"),
             new("admin/clinic", "Clinic settings", "clinic-settings"),
             new("patients/archived", "Archived patients", "archived"),
+            new("exports", "Exports", "exports"),
         ];
 
         await TourAsync(DemoData.AdminEmail, DemoData.AdminPassword, stops);

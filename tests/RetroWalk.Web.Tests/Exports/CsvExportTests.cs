@@ -148,6 +148,12 @@ public sealed class CsvExportTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Empty(Csv.Read(elsewhere[ExportService.SessionsFile]));
         Assert.DoesNotContain("Nowak", string.Join("\n", elsewhere.Values), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, backwards.StatusCode);
+
+        // A therapist of the same clinic cannot take the clinic's patients away in one file.
+        using var therapist = await ExportData.SignedInAsync(app, clinic, therapist: true);
+        using var refused = await therapist.GetAsync("/exports/csv?kind=Research", Token);
+        Assert.True(refused.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Redirect, $"A therapist got {refused.StatusCode}.");
+        Assert.NotEqual("application/zip", refused.Content.Headers.ContentType?.MediaType);
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public static class ExportData
 {
     public const string SessionNote = "Wife Thị Hoa drove her in from Kraków";
 
-    /// <summary>A clinic with one patient whose record has everything, and a therapist of it signed in over HTTP.</summary>
+    /// <summary>A clinic with one patient whose record has everything, and its administrator signed in over HTTP.</summary>
     public static async Task<(TestClinic Clinic, SeededPatient Patient, HttpClient Client)> SignedInClinicAsync(RetroWalkApp app, string record, string given, string family)
     {
         var clinic = await app.CreateClinicAsync();
@@ -30,10 +30,11 @@ public static class ExportData
         return (clinic, seeded, await SignedInAsync(app, clinic));
     }
 
-    public static async Task<HttpClient> SignedInAsync(RetroWalkApp app, TestClinic clinic)
+    /// <summary>Clinic-wide exports are for the clinic's administrators; <paramref name="therapist"/> signs in a therapist instead.</summary>
+    public static async Task<HttpClient> SignedInAsync(RetroWalkApp app, TestClinic clinic, bool therapist = false)
     {
         var client = app.CreateBrowserlikeClient();
-        await RetroWalkApp.SignInAsync(client, clinic.TherapistEmail, clinic.Password);
+        await RetroWalkApp.SignInAsync(client, therapist ? clinic.TherapistEmail : clinic.AdminEmail, clinic.Password);
         return client;
     }
 

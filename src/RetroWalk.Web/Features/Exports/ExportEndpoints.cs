@@ -1,10 +1,11 @@
 using RetroWalk.Clinical;
+using RetroWalk.Web.Infrastructure;
 
 namespace RetroWalk.Web.Features.Exports;
 
 /// <summary>
-/// CSV exports as plain HTTP GETs behind the sign-in fallback policy; the clinic query filter keeps them to the
-/// signed-in person's clinic. Never cached; every download is recorded in the access log by <see cref="ExportService"/>.
+/// CSV exports as plain HTTP GETs for the clinic's administrators (every patient of the clinic leaves in one file, so
+/// not every therapist may take it); the clinic query filter keeps them to the signed-in person's clinic. Never cached; every download is recorded in the access log by <see cref="ExportService"/>.
 /// </summary>
 public static class ExportEndpoints
 {
@@ -21,7 +22,7 @@ public static class ExportEndpoints
             }
             var file = await exports.CreateAsync(request, cancellationToken);
             return Results.File(file.Zip, "application/zip", file.FileName);
-        });
+        }).RequireAuthorization(policy => policy.RequireRole(Roles.ClinicAdmin));
         return endpoints;
     }
 }

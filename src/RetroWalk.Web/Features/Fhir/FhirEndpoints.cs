@@ -31,7 +31,7 @@ public static class FhirEndpoints
             }
             await log.RecordAsync(AccessKind.FhirBulkExportDownloaded, zip.FileName, id.ToString(), CancellationToken.None);
             return Results.File(zip.Path, "application/zip", zip.FileName);
-        });
+        }).RequireAuthorization(policy => policy.RequireRole(Roles.ClinicAdmin));
         return endpoints;
     }
 }
