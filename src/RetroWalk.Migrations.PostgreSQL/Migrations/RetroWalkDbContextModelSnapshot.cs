@@ -275,6 +275,26 @@ namespace RetroWalk.Migrations.PostgreSQL.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("RetroWalk.Web.Data.Auditing.AuditChainHead", b =>
+                {
+                    b.Property<string>("Chain")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("LastHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Sequence")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Chain");
+
+                    b.ToTable("AuditChainHeads", (string)null);
+                });
+
             modelBuilder.Entity("RetroWalk.Web.Data.Auditing.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -288,6 +308,9 @@ namespace RetroWalk.Migrations.PostgreSQL.Migrations
 
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("ChainSequence")
+                        .HasColumnType("bigint");
 
                     b.Property<Guid>("ClinicId")
                         .HasColumnType("uuid");
@@ -304,6 +327,14 @@ namespace RetroWalk.Migrations.PostgreSQL.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("PreviousHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("UserId")
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
@@ -316,6 +347,8 @@ namespace RetroWalk.Migrations.PostgreSQL.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ClinicId", "At");
+
+                    b.HasIndex("ClinicId", "ChainSequence");
 
                     b.HasIndex("ClinicId", "EntityId");
 
@@ -487,6 +520,9 @@ namespace RetroWalk.Migrations.PostgreSQL.Migrations
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long?>("ChainSequence")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("ClientAddress")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -498,10 +534,18 @@ namespace RetroWalk.Migrations.PostgreSQL.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<string>("PreviousHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("Target")
                         .HasMaxLength(300)
@@ -523,6 +567,8 @@ namespace RetroWalk.Migrations.PostgreSQL.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ClinicId", "At");
+
+                    b.HasIndex("ClinicId", "ChainSequence");
 
                     b.ToTable("AccessEvents", (string)null);
                 });

@@ -277,6 +277,26 @@ namespace RetroWalk.Migrations.SqlServer.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("RetroWalk.Web.Data.Auditing.AuditChainHead", b =>
+                {
+                    b.Property<string>("Chain")
+                        .HasMaxLength(80)
+                        .HasColumnType("nvarchar(80)");
+
+                    b.Property<string>("LastHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("Sequence")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Chain");
+
+                    b.ToTable("AuditChainHeads", (string)null);
+                });
+
             modelBuilder.Entity("RetroWalk.Web.Data.Auditing.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -290,6 +310,9 @@ namespace RetroWalk.Migrations.SqlServer.Migrations
 
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<long?>("ChainSequence")
+                        .HasColumnType("bigint");
 
                     b.Property<Guid>("ClinicId")
                         .HasColumnType("uniqueidentifier");
@@ -306,6 +329,14 @@ namespace RetroWalk.Migrations.SqlServer.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("PreviousHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<string>("UserId")
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
@@ -318,6 +349,8 @@ namespace RetroWalk.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ClinicId", "At");
+
+                    b.HasIndex("ClinicId", "ChainSequence");
 
                     b.HasIndex("ClinicId", "EntityId");
 
@@ -489,6 +522,9 @@ namespace RetroWalk.Migrations.SqlServer.Migrations
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<long?>("ChainSequence")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("ClientAddress")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
@@ -500,10 +536,18 @@ namespace RetroWalk.Migrations.SqlServer.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("PreviousHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
 
                     b.Property<string>("Target")
                         .HasMaxLength(300)
@@ -525,6 +569,8 @@ namespace RetroWalk.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ClinicId", "At");
+
+                    b.HasIndex("ClinicId", "ChainSequence");
 
                     b.ToTable("AccessEvents", (string)null);
                 });

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using RetroWalk.Web.Data.Auditing;
 
 namespace RetroWalk.Web.Features.Audit;
 
@@ -28,7 +29,7 @@ public enum AccessKind
 /// Append-only like the clinical audit trail (the audit interceptor refuses changes and deletions).
 /// A failed sign-in for an address without an account belongs to no clinic.
 /// </summary>
-public sealed class AccessEvent
+public sealed class AccessEvent : IChainedRecord
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public DateTimeOffset At { get; set; }
@@ -46,6 +47,19 @@ public sealed class AccessEvent
 
     /// <summary>The request's trace id, to find the same event in the logs.</summary>
     public string? CorrelationId { get; set; }
+
+    public long? ChainSequence { get; set; }
+    public string? PreviousHash { get; set; }
+    public string? Hash { get; set; }
+
+    /// <summary>Events of no clinic (a failed sign-in for an unknown address) have a chain of their own.</summary>
+    public string ChainName => $"AccessEvents/{AuditChain.Id(ClinicId) ?? "none"}";
+
+    public IEnumerable<string?> CanonicalFields() =>
+    [
+        AuditChain.Id(Id), AuditChain.Time(At), AuditChain.Id(ClinicId), UserId, UserName, ClientAddress,
+        Kind.ToString(), Target, TargetId, CorrelationId,
+    ];
 }
 
 internal sealed class AccessEventConfiguration : IEntityTypeConfiguration<AccessEvent>
@@ -61,5 +75,8 @@ internal sealed class AccessEventConfiguration : IEntityTypeConfiguration<Access
         builder.Property(e => e.TargetId).HasMaxLength(100);
         builder.Property(e => e.CorrelationId).HasMaxLength(64);
         builder.HasIndex(e => new { e.ClinicId, e.At });
+        builder.Property(e => e.PreviousHash).HasMaxLength(64);
+        builder.Property(e => e.Hash).HasMaxLength(64);
+        builder.HasIndex(e => new { e.ClinicId, e.ChainSequence });
     }
 }
