@@ -24,6 +24,30 @@ public enum AccessKind
     AccountUnlocked = 26,
 }
 
+public static class AccessKinds
+{
+    /// <summary>How people read an event's kind.</summary>
+    public static string Label(AccessKind kind) => kind switch
+    {
+        AccessKind.SignedIn => "Signed in",
+        AccessKind.SignInFailed => "Sign-in failed",
+        AccessKind.LockedOut => "Locked out",
+        AccessKind.SignedOut => "Signed out",
+        AccessKind.PatientViewed => "Patient record viewed",
+        AccessKind.ReportDownloaded => "Report downloaded",
+        AccessKind.BatchDownloaded => "Report batch downloaded",
+        AccessKind.AccessLogExported => "Access log exported",
+        AccessKind.AccountCreated => "Account created",
+        AccessKind.AccountDeactivated => "Account deactivated",
+        AccessKind.AccountReactivated => "Account reactivated",
+        AccessKind.RoleChanged => "Role changed",
+        AccessKind.PasswordChanged => "Password changed",
+        AccessKind.PasswordReset => "Password reset",
+        AccessKind.AccountUnlocked => "Account unlocked",
+        _ => kind.ToString(),
+    };
+}
+
 /// <summary>
 /// One access to patient data or one security event: who, for which clinic, when, from which address, what.
 /// Append-only like the clinical audit trail (the audit interceptor refuses changes and deletions).
