@@ -52,7 +52,8 @@ public sealed class JobResults(IOptions<JobOptions> options)
     /// <summary>Deletes the result and any partial file of it.</summary>
     public void Delete(string? fileName)
     {
-        if (fileName is null)
+        // A job cancelled before it wrote anything may find no results folder yet; File.Delete throws then.
+        if (fileName is null || !System.IO.Directory.Exists(Directory))
         {
             return;
         }

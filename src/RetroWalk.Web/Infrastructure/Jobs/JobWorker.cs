@@ -170,14 +170,16 @@ public sealed partial class JobWorker(
             }
             await FinishAsync(job, JobState.Completed, message, stoppingToken, expires: time.GetUtcNow() + settings.KeepResultsFor);
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (Exception) when (stoppingToken.IsCancellationRequested)
         {
             // This instance is stopping: the job goes back to the queue for another instance or the next start.
             results.Delete(job.ResultFile);
             await ReleaseAsync(job);
         }
-        catch (OperationCanceledException)
+        catch (Exception) when (cancellation.IsCancellationRequested)
         {
+            // Cancelled by its user (or taken over). A query cut short may surface as a provider error rather than
+            // OperationCanceledException; either way the job ends as cancelled, never as a database outage.
             results.Delete(job.ResultFile);
             await FinishAsync(job, JobState.Cancelled, JobQueue.CancelledMessage, stoppingToken);
         }

@@ -33,10 +33,36 @@ public sealed class RetroWalkSignInManager(
     /// <summary>A hash of a random secret, made with the same hasher and work factor as real ones.</summary>
     private static string? standInHash;
 
+    /// <summary>
+    /// A refused sign-in answers no sooner than this after it began. Every path already does the same hash work,
+    /// but not the same database work (a known account's failure count is written); the floor hides that
+    /// difference and the machine's load alike. It is above the hash work's time on a busy machine.
+    /// </summary>
+    public static readonly TimeSpan RefusalTakesAtLeast = TimeSpan.FromMilliseconds(300);
+
     public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var result = await CheckAndSignInAsync(userName, password, isPersistent, lockoutOnFailure);
+        if (!result.Succeeded && !result.RequiresTwoFactor)
+        {
+            var left = RefusalTakesAtLeast - System.Diagnostics.Stopwatch.GetElapsedTime(started);
+            if (left > TimeSpan.Zero)
+            {
+                // Real time on purpose: this is about how long the answer takes on the wire, not the clinic's clock.
+                await Task.Delay(left);
+            }
+        }
+        return result;
+    }
+
+    private async Task<SignInResult> CheckAndSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
     {
         if (!throttle.TryAttempt(userName))
         {
+            // Refused without looking at the account, yet after the same hash work: a throttled address answers
+            // in the time any other attempt takes.
+            await UserManager.CheckPasswordAsync(StandInUser(), password);
             await accessLog.RecordAsync(AccessKind.SignInFailed, $"{userName} (too many attempts)", null, new AccessActor(null, userName, null));
             return ThrottledSignInResult.Instance;
         }
@@ -46,7 +72,7 @@ public sealed class RetroWalkSignInManager(
         {
             // The same password check, through the same code, against a stand-in account that cannot sign in:
             // the answer and its timing do not reveal that there is no such account.
-            var standIn = new ApplicationUser { PasswordHash = StandInHash(), LockoutEnabled = true, IsActive = false };
+            var standIn = StandInUser();
             await UserManager.CheckPasswordAsync(standIn, password);
             await UserManager.IsLockedOutAsync(standIn);
             await accessLog.RecordAsync(AccessKind.SignInFailed, $"{userName} (no such account)", null, new AccessActor(null, userName, null));
@@ -92,6 +118,8 @@ public sealed class RetroWalkSignInManager(
             _ => accessLog.RecordAsync(AccessKind.SignInFailed, $"{user.Email} (wrong {how})", user.Id, actor),
         };
     }
+
+    private ApplicationUser StandInUser() => new() { PasswordHash = StandInHash(), LockoutEnabled = true, IsActive = false };
 
     private string StandInHash() => standInHash ??= UserManager.PasswordHasher.HashPassword(
         new ApplicationUser(), Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)));
