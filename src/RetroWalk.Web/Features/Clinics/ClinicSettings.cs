@@ -21,6 +21,9 @@ public sealed class ClinicSettingsInput
     public DateStyle DateStyle { get; set; } = DateStyle.WeekdayDayMonthYear;
 
     public TimeStyle TimeStyle { get; set; } = TimeStyle.TwentyFourHour;
+
+    /// <summary>Everyone signs in with an authenticator app (administrators always do).</summary>
+    public bool RequireTwoFactorForEveryone { get; set; }
 }
 
 public sealed class ClinicSettingsService(IDbContextFactory<RetroWalkDbContext> dbFactory, ICurrentUser user, ClinicLocales locales)
@@ -37,6 +40,7 @@ public sealed class ClinicSettingsService(IDbContextFactory<RetroWalkDbContext> 
                 TimeZone = c.TimeZone,
                 DateStyle = c.DateStyle,
                 TimeStyle = c.TimeStyle,
+                RequireTwoFactorForEveryone = c.RequireTwoFactorForEveryone,
             })
             .SingleOrDefaultAsync(cancellationToken);
     }
@@ -90,6 +94,7 @@ public sealed class ClinicSettingsService(IDbContextFactory<RetroWalkDbContext> 
         clinic.TimeZone = zone.Id;
         clinic.DateStyle = input.DateStyle;
         clinic.TimeStyle = input.TimeStyle;
+        clinic.RequireTwoFactorForEveryone = input.RequireTwoFactorForEveryone;
         await db.SaveChangesAsync(cancellationToken);
         locales.Forget(clinic.Id);
         var convention = new DateConvention(input.DateStyle, input.TimeStyle);
@@ -97,7 +102,8 @@ public sealed class ClinicSettingsService(IDbContextFactory<RetroWalkDbContext> 
         {
             Message = $"Speeds are now entered and shown in {input.SpeedUnit.Symbol()}; reports print on {input.ReportPageSize}; " +
                 $"gait speeds show {(input.ShowGaitSpeedInKmh ? "m/s with km/h beside" : "in m/s")}; the clinic's day follows {zone.Id}; " +
-                $"dates and times read like {convention.DateTime(DateConvention.Sample)}.",
+                $"dates and times read like {convention.DateTime(DateConvention.Sample)}; " +
+                (input.RequireTwoFactorForEveryone ? "everyone signs in with an authenticator app." : "administrators sign in with an authenticator app."),
         };
     }
 }
