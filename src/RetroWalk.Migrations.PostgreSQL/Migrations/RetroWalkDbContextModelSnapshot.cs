@@ -635,6 +635,37 @@ namespace RetroWalk.Migrations.PostgreSQL.Migrations
                     b.ToTable("Clinics");
                 });
 
+            modelBuilder.Entity("RetroWalk.Web.Features.Drafts.FormDraft", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("FormKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Protected")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("SavedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "FormKey")
+                        .IsUnique();
+
+                    b.ToTable("FormDrafts", (string)null);
+                });
+
             modelBuilder.Entity("RetroWalk.Web.Features.Patients.Patient", b =>
                 {
                     b.Property<Guid>("Id")

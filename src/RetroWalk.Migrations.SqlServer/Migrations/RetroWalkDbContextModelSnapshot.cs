@@ -636,6 +636,37 @@ namespace RetroWalk.Migrations.SqlServer.Migrations
                     b.ToTable("Clinics");
                 });
 
+            modelBuilder.Entity("RetroWalk.Web.Features.Drafts.FormDraft", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("FormKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Protected")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTimeOffset>("SavedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "FormKey")
+                        .IsUnique();
+
+                    b.ToTable("FormDrafts", (string)null);
+                });
+
             modelBuilder.Entity("RetroWalk.Web.Features.Patients.Patient", b =>
                 {
                     b.Property<Guid>("Id")

@@ -22,6 +22,8 @@ public static class FeatureRegistration
         builder.Services.AddScoped<AccessLog>();
         builder.Services.AddScoped<AccessLogService>();
         builder.Services.AddScoped<AuditChainCheck>();
+        builder.Services.AddScoped<Drafts.FormDrafts>();
+        builder.Services.AddScoped<Drafts.DraftKeeper>();
         builder.Services.AddScoped<ClinicService>();
         builder.Services.AddScoped<ClinicSettingsService>();
         builder.Services.AddScoped<FirstStepsService>();
