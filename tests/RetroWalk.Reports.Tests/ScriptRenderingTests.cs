@@ -15,8 +15,12 @@ public class ScriptRenderingTests
     private static readonly ProgressReportRenderer Renderer = new();
 
     [Fact]
-    public void TheFallbackFontsAreInstalledAndFound() =>
+    public void TheFallbackFontsAreInstalledAndFound()
+    {
+        // Set up here, not by whichever rendering test happens to run first.
+        PdfSetup.EnsureInitialised();
         Assert.Equal(["Noto Sans Hebrew", "Noto Sans Arabic", "WenQuanYi Micro Hei"], PdfSetup.FallbackFamilies);
+    }
 
     [Fact]
     public void AHebrewNameExtractsInReadingOrderAndIsDrawnRightToLeft()
