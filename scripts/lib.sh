@@ -100,10 +100,23 @@ stop_postgres() {
   "${runas[@]}" "$bin/pg_ctl" -D "$dir" -m fast stop >/dev/null 2>&1 || true
 }
 
-# create_database PORT NAME: creates the database if it does not exist.
-create_database() {
-  local port=$1 name=$2
-  if ! psql -h /tmp -p "$port" -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$name'" | grep -q 1; then
-    psql -h /tmp -p "$port" -U postgres -qc "CREATE DATABASE \"$name\"" >/dev/null
-  fi
+# ensure_database_roles PORT DATABASE OWNER APP SECRETS: the database and its two roles (deploy/database-roles.sql):
+# OWNER owns the database and its tables (migrations), APP is the running app's least-privileged role. Each role's
+# password is generated once and kept in SECRETS.ROLE.password (readable by this user only).
+ensure_database_roles() {
+  local port=$1 db=$2 owner=$3 app=$4 secrets=$5 role
+  for role in "$owner" "$app"; do
+    if [ ! -s "$secrets.$role.password" ]; then
+      (umask 077; head -c 18 /dev/urandom | base64 | tr -d '/+=' > "$secrets.$role.password")
+    fi
+  done
+  RETROWALK_OWNER_PASSWORD=$(cat "$secrets.$owner.password") RETROWALK_APP_PASSWORD=$(cat "$secrets.$app.password") \
+    psql -h /tmp -p "$port" -U postgres -d postgres -q -v db="$db" -v owner="$owner" -v app="$app" \
+    -f "$ROOT/deploy/database-roles.sql" >/dev/null
+}
+
+# role_connection PORT DATABASE ROLE SECRETS: a connection string for that role (see ensure_database_roles).
+role_connection() {
+  local port=$1 db=$2 role=$3 secrets=$4
+  printf 'Host=127.0.0.1;Port=%s;Database=%s;Username=%s;Password=%s' "$port" "$db" "$role" "$(cat "$secrets.$role.password")"
 }

@@ -24,11 +24,16 @@ fi
 ensure_debian_packages "${REPORT_FONTS[@]}" "$TIME_ZONES" curl:curl
 
 if [ -z "${ConnectionStrings__RetroWalk:-}" ]; then
-  server=$(start_postgres "$CLUSTER" "$PG_PORT")
+  start_postgres "$CLUSTER" "$PG_PORT" >/dev/null
   PG_PORT=$(postgres_port "$CLUSTER")
-  create_database "$PG_PORT" retrowalk
-  export ConnectionStrings__RetroWalk="$server;Database=retrowalk"
-  echo "Database: private PostgreSQL in .data/postgres (127.0.0.1:$PG_PORT, database retrowalk); 'scripts/run.sh stop' stops it."
+  # Two roles: the owner applies the migrations, the app runs as a role that owns nothing and may only read and
+  # append to the audit trail and the access log.
+  ensure_database_roles "$PG_PORT" retrowalk retrowalk_owner retrowalk_app "$CLUSTER"
+  export ConnectionStrings__RetroWalkOwner
+  ConnectionStrings__RetroWalkOwner=$(role_connection "$PG_PORT" retrowalk retrowalk_owner "$CLUSTER")
+  export ConnectionStrings__RetroWalk
+  ConnectionStrings__RetroWalk=$(role_connection "$PG_PORT" retrowalk retrowalk_app "$CLUSTER")
+  echo "Database: private PostgreSQL in .data/postgres (127.0.0.1:$PG_PORT, database retrowalk, app role retrowalk_app); 'scripts/run.sh stop' stops it."
 fi
 
 echo "Building RetroWalk (first time takes a few minutes)..."

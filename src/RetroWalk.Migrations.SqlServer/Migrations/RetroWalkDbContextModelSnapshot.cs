@@ -252,6 +252,10 @@ namespace RetroWalk.Migrations.SqlServer.Migrations
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("bit");
 
+                    b.PrimitiveCollection<string>("PreviousPasswordHashes")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("nvarchar(max)");
 
@@ -277,6 +281,26 @@ namespace RetroWalk.Migrations.SqlServer.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("RetroWalk.Web.Data.Auditing.AuditChainHead", b =>
+                {
+                    b.Property<string>("Chain")
+                        .HasMaxLength(80)
+                        .HasColumnType("nvarchar(80)");
+
+                    b.Property<string>("LastHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("Sequence")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Chain");
+
+                    b.ToTable("AuditChainHeads", (string)null);
+                });
+
             modelBuilder.Entity("RetroWalk.Web.Data.Auditing.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -290,6 +314,9 @@ namespace RetroWalk.Migrations.SqlServer.Migrations
 
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<long?>("ChainSequence")
+                        .HasColumnType("bigint");
 
                     b.Property<Guid>("ClinicId")
                         .HasColumnType("uniqueidentifier");
@@ -306,6 +333,14 @@ namespace RetroWalk.Migrations.SqlServer.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("PreviousHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<string>("UserId")
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
@@ -318,6 +353,8 @@ namespace RetroWalk.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ClinicId", "At");
+
+                    b.HasIndex("ClinicId", "ChainSequence");
 
                     b.HasIndex("ClinicId", "EntityId");
 
@@ -489,6 +526,9 @@ namespace RetroWalk.Migrations.SqlServer.Migrations
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<long?>("ChainSequence")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("ClientAddress")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
@@ -500,10 +540,18 @@ namespace RetroWalk.Migrations.SqlServer.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("PreviousHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
 
                     b.Property<string>("Target")
                         .HasMaxLength(300)
@@ -526,6 +574,8 @@ namespace RetroWalk.Migrations.SqlServer.Migrations
 
                     b.HasIndex("ClinicId", "At");
 
+                    b.HasIndex("ClinicId", "ChainSequence");
+
                     b.ToTable("AccessEvents", (string)null);
                 });
 
@@ -545,6 +595,11 @@ namespace RetroWalk.Migrations.SqlServer.Migrations
                         .HasMaxLength(24)
                         .HasColumnType("nvarchar(24)");
 
+                    b.Property<int>("IdleLogoffMinutes")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasDefaultValue(15);
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -554,6 +609,9 @@ namespace RetroWalk.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
+
+                    b.Property<bool>("RequireTwoFactorForEveryone")
+                        .HasColumnType("bit");
 
                     b.Property<bool>("ShowGaitSpeedInKmh")
                         .HasColumnType("bit");
@@ -576,6 +634,37 @@ namespace RetroWalk.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("Clinics");
+                });
+
+            modelBuilder.Entity("RetroWalk.Web.Features.Drafts.FormDraft", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("FormKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Protected")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTimeOffset>("SavedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "FormKey")
+                        .IsUnique();
+
+                    b.ToTable("FormDrafts", (string)null);
                 });
 
             modelBuilder.Entity("RetroWalk.Web.Features.Patients.Patient", b =>

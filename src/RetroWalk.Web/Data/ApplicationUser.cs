@@ -13,4 +13,12 @@ public sealed class ApplicationUser : IdentityUser
 
     /// <summary>Set when an administrator issues a one-time password.</summary>
     public bool MustChangePassword { get; set; }
+
+    /// <summary>
+    /// The hashes of the passwords before the current one, newest first, at most
+    /// <see cref="Infrastructure.Security.PasswordReuseValidator.Remembered"/> of them (the validator compares a new
+    /// password with the current one and the newest before it, five in all; the list holds one more because the
+    /// current hash joins it while a change is checked).
+    /// </summary>
+    public List<string> PreviousPasswordHashes { get; set; } = [];
 }

@@ -21,6 +21,14 @@ public sealed class DatabaseOptions
     [Required(ErrorMessage = "No database is configured. Set ConnectionStrings:RetroWalk (environment variable ConnectionStrings__RetroWalk) to a connection string for Database:Provider (PostgreSQL by default, or SqlServer), or start the app with scripts/run.sh, which starts a private PostgreSQL server.")]
     public string? ConnectionString { get; set; }
 
+    /// <summary>
+    /// Bound from <c>ConnectionStrings:RetroWalkOwner</c>: the role that owns the tables, used only to apply the
+    /// migrations (the <c>migrate</c> command, or <see cref="MigrateOnStartup"/>) and then to grant the app's role
+    /// (the one of <see cref="ConnectionString"/>) what it needs. Without it the app's own connection migrates and
+    /// no grants are made (a single-role database, as before).
+    /// </summary>
+    public string? OwnerConnectionString { get; set; }
+
     /// <summary>Apply pending migrations at start-up (on in appsettings.Development.json).</summary>
     public bool MigrateOnStartup { get; set; }
 
@@ -52,7 +60,10 @@ public static class Database
         builder.Services.AddOptions<DatabaseOptions>()
             .BindConfiguration(DatabaseOptions.Section)
             .Configure<IConfiguration>((options, configuration) =>
-                options.ConnectionString ??= configuration.GetConnectionString("RetroWalk"))
+            {
+                options.ConnectionString ??= configuration.GetConnectionString("RetroWalk");
+                options.OwnerConnectionString ??= configuration.GetConnectionString("RetroWalkOwner");
+            })
             .ValidateDataAnnotations()
             .Validate(options => DatabaseProvider.Named(options.Provider) is not null,
                 $"Database:Provider must be one of: {string.Join(", ", DatabaseProvider.All.Select(p => p.Name))}.")
@@ -95,15 +106,35 @@ public static class Database
             return result;
         }, cancellationToken);
 
+    /// <summary>
+    /// Applies the migrations as the owner role when one is configured, then grants the app's role its least
+    /// privileges (<see cref="DatabaseProvider.GrantAppRole"/>).
+    /// </summary>
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
-        var provider = DatabaseProvider.Named(scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider)!;
+        var settings = scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        var provider = DatabaseProvider.Named(settings.Provider)!;
         MigrationsAssemblies.Load(provider);
-        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<RetroWalkDbContext>>()
-            .CreateDbContextAsync(cancellationToken);
+        var owner = string.IsNullOrWhiteSpace(settings.OwnerConnectionString) ? null : settings.OwnerConnectionString;
+        await using var db = owner is null
+            ? await scope.ServiceProvider.GetRequiredService<IDbContextFactory<RetroWalkDbContext>>().CreateDbContextAsync(cancellationToken)
+            : OwnerContext(provider, owner, settings, scope.ServiceProvider);
         await PrepareForFirstMigrationAsync(db, cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
+        if (owner is not null && provider.RoleOf(settings.ConnectionString!) is { } appRole
+            && !string.Equals(appRole, provider.RoleOf(owner), StringComparison.Ordinal))
+        {
+            await db.Database.ExecuteSqlRawAsync(provider.GrantAppRole(appRole), cancellationToken);
+        }
+    }
+
+    /// <summary>The app's context (its model reads the app's Identity options) connected as the owner role.</summary>
+    private static RetroWalkDbContext OwnerContext(DatabaseProvider provider, string connectionString, DatabaseOptions settings, IServiceProvider services)
+    {
+        var options = new DbContextOptionsBuilder<RetroWalkDbContext>().UseApplicationServiceProvider(services);
+        provider.Use(options, connectionString, settings);
+        return new RetroWalkDbContext(options.Options, services.GetRequiredService<ICurrentUser>());
     }
 
     /// <summary>

@@ -38,6 +38,42 @@ public sealed class RetroWalkDbContext(DbContextOptions<RetroWalkDbContext> opti
     /// <summary>The data-protection key ring (sign-in cookies, antiforgery), shared by every instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    /// <summary>
+    /// Saves; a save that only lost the race for an audit chain's head (another save appended to the same chain
+    /// first) is tried again on the new head, so that concurrent writers never fork or break a chain.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
+            catch (DbUpdateException ex) when (attempt < ChainAttempts && AuditChain.IsChainConflict(ex))
+            {
+                AuditChain.Forget(this);
+            }
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return base.SaveChanges(acceptAllChangesOnSuccess);
+            }
+            catch (DbUpdateException ex) when (attempt < ChainAttempts && AuditChain.IsChainConflict(ex))
+            {
+                AuditChain.Forget(this);
+            }
+        }
+    }
+
+    private const int ChainAttempts = 20;
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -24,6 +24,9 @@ public static class FeatureRegistration
         builder.Services.AddScoped<AuditLogService>();
         builder.Services.AddScoped<AccessLog>();
         builder.Services.AddScoped<AccessLogService>();
+        builder.Services.AddScoped<AuditChainCheck>();
+        builder.Services.AddScoped<Drafts.FormDrafts>();
+        builder.Services.AddScoped<Drafts.DraftKeeper>();
         builder.Services.AddScoped<ClinicService>();
         builder.Services.AddScoped<ClinicSettingsService>();
         builder.Services.AddScoped<FirstStepsService>();

@@ -28,6 +28,9 @@ public sealed class ClinicFormats(ClinicLocales locales, ClinicClock clock, ICur
     public string Date(DateTimeOffset instant) => Convention.Date(DateOnly.FromDateTime(WallClock(instant)));
 
     /// <summary>A stored instant on the clinic's wall clock: "Mon 30 Nov 2026, 16:05" (with seconds for the audit trail).</summary>
+    /// <summary>An instant's time of day on the clinic's clock, the clinic's way.</summary>
+    public string Time(DateTimeOffset instant) => Time(TimeOnly.FromDateTime(WallClock(instant)));
+
     public string DateTime(DateTimeOffset instant, bool seconds = false) => Convention.DateTime(WallClock(instant), seconds);
 
     public bool TryParseDate(string? text, out DateOnly date) => Convention.TryParseDate(text, out date);

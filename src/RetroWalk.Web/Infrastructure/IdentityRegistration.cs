@@ -60,6 +60,7 @@ public static class IdentityRegistration
             .AddSignInManager<RetroWalkSignInManager>()
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddPasswordValidator<EmailInPasswordValidator>()
+            .AddPasswordValidator<PasswordReuseValidator>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<AuthenticatorCodes>(TokenOptions.DefaultAuthenticatorProvider)
             .AddClaimsPrincipalFactory<RetroWalkClaimsPrincipalFactory>();

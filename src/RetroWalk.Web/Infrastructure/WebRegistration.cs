@@ -72,7 +72,8 @@ public static class WebRegistration
 
     /// <summary>
     /// Commands: <c>migrate</c> applies migrations and exits (the production one-shot);
-    /// <c>create-clinic NAME ADMIN-EMAIL ADMIN-NAME</c> sets up a clinic and its first administrator.
+    /// <c>create-clinic NAME ADMIN-EMAIL ADMIN-NAME</c> sets up a clinic and its first administrator;
+    /// <c>verify-audit</c> checks every audit chain and exits with 1 at a break.
     /// Otherwise migrations apply when configured, demo data is seeded when configured, and the app runs.
     /// </summary>
     public static async Task RunRetroWalkAsync(this WebApplication app, string[] args)
@@ -82,6 +83,9 @@ public static class WebRegistration
             case ["migrate", ..]:
                 await Database.MigrateAsync(app.Services);
                 app.Logger.LogInformation("Database migrations applied.");
+                return;
+            case ["verify-audit", ..]:
+                Environment.ExitCode = await VerifyAuditAsync(app.Services, Console.Out);
                 return;
             case ["create-clinic", var name, var email, var adminName, ..]:
                 Environment.ExitCode = await ClinicSetup.CreateClinicAsync(app.Services, name, email, adminName, Console.Out);
@@ -101,5 +105,23 @@ public static class WebRegistration
             await DemoData.SeedAsync(app.Services);
         }
         await app.RunAsync();
+    }
+
+    /// <summary>Prints each audit chain's state; 0 when all are intact, 1 when one is broken.</summary>
+    public static async Task<int> VerifyAuditAsync(IServiceProvider services, TextWriter output)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var reports = await scope.ServiceProvider.GetRequiredService<Features.Audit.AuditChainCheck>().CheckAsync();
+        foreach (var report in reports)
+        {
+            var state = report.FirstBreak is { } broken
+                ? $"BROKEN at row {broken.Sequence}{(broken.RowId is { } id ? $" (id {id})" : "")}: {broken.Reason}"
+                : $"intact, last hash {report.LastHash}";
+            var before = report.Unchained > 0 ? $"; {report.Unchained} rows written before chaining began are not covered" : "";
+            await output.WriteLineAsync($"{report.Chain}: {report.Rows} rows {state}{before}");
+        }
+        var broke = reports.Count(r => !r.Intact);
+        await output.WriteLineAsync(broke == 0 ? $"All {reports.Count} audit chains are intact." : $"{broke} of {reports.Count} audit chains are broken.");
+        return broke == 0 ? 0 : 1;
     }
 }

@@ -44,7 +44,7 @@ public sealed class PrivatePostgres : IAsyncDisposable
         File.Delete(directory + ".password");
     }
 
-    private static async Task<string> LibAsync(string command, params string[] arguments)
+    public static async Task<string> LibAsync(string command, params string[] arguments)
     {
         var start = new ProcessStartInfo("bash")
         {

@@ -18,7 +18,7 @@ public sealed record FieldChange(string Field, string? From, string? To);
 /// Append-only: written by <see cref="AuditInterceptor"/>, never updated or deleted (the interceptor
 /// refuses it and a database trigger refuses it too).
 /// </summary>
-public sealed class AuditEntry : IClinicOwned
+public sealed class AuditEntry : IClinicOwned, IChainedRecord
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid ClinicId { get; set; }
@@ -30,6 +30,19 @@ public sealed class AuditEntry : IClinicOwned
     public string? EntityLabel { get; set; }
     public AuditAction Action { get; set; }
     public List<FieldChange> Changes { get; set; } = [];
+
+    public long? ChainSequence { get; set; }
+    public string? PreviousHash { get; set; }
+    public string? Hash { get; set; }
+
+    public string ChainName => $"AuditEntries/{AuditChain.Id(ClinicId)}";
+
+    public IEnumerable<string?> CanonicalFields() =>
+    [
+        AuditChain.Id(Id), AuditChain.Id(ClinicId), AuditChain.Time(At), UserId, UserName, EntityType,
+        AuditChain.Id(EntityId), EntityLabel, Action.ToString(),
+        AuditChain.List(Changes.SelectMany(c => new[] { c.Field, c.From, c.To })),
+    ];
 }
 
 internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
@@ -45,5 +58,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.OwnsMany(a => a.Changes, changes => changes.ToJson());
         builder.HasIndex(a => new { a.ClinicId, a.At });
         builder.HasIndex(a => new { a.ClinicId, a.EntityId });
+        builder.Property(a => a.PreviousHash).HasMaxLength(64);
+        builder.Property(a => a.Hash).HasMaxLength(64);
+        builder.HasIndex(a => new { a.ClinicId, a.ChainSequence });
     }
 }

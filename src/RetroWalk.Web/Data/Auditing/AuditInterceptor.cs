@@ -8,7 +8,8 @@ namespace RetroWalk.Web.Data.Auditing;
 /// <summary>
 /// Stamps audit fields and the concurrency version on clinical records, and appends one
 /// <see cref="AuditEntry"/> per created, updated, archived or restored record with its field changes.
-/// Refuses hard deletes of clinical data and any change to audit entries.
+/// Refuses hard deletes of clinical data and any change to audit entries. Then chains every audit row being added
+/// (<see cref="AuditChain"/>).
 /// </summary>
 public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesInterceptor
 {
@@ -22,14 +23,22 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         Audit(eventData.Context);
+        if (eventData.Context is RetroWalkDbContext db)
+        {
+            AuditChain.Seal(db);
+        }
         return result;
     }
 
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
         Audit(eventData.Context);
-        return ValueTask.FromResult(result);
+        if (eventData.Context is RetroWalkDbContext db)
+        {
+            await AuditChain.SealAsync(db, cancellationToken);
+        }
+        return result;
     }
 
     private void Audit(DbContext? context)

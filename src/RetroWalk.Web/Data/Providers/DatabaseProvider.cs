@@ -72,6 +72,28 @@ public abstract class DatabaseProvider
     /// </summary>
     public abstract FormattableString ClaimNextJob(string worker, DateTimeOffset now, DateTimeOffset staleBefore);
 
+    /// <summary>
+    /// The tables the app role may only read and append to: the audit trail and the access log. Every other table
+    /// it may read and write; the migrations history it may only read.
+    /// </summary>
+    public static IReadOnlyList<string> AppendOnlyTables { get; } = ["AuditEntries", "AccessEvents"];
+
+    /// <summary>
+    /// SQL, run by the database owner after the migrations, that gives the app's role what it needs and no more:
+    /// no table ownership (so no ALTER, DROP, TRUNCATE or trigger switching), SELECT and INSERT only on
+    /// <see cref="AppendOnlyTables"/>. Idempotent: new tables of a later migration get the same grants on the next run.
+    /// </summary>
+    public abstract string GrantAppRole(string role);
+
+    /// <summary>The role (login) a connection string signs in as; null for integrated security.</summary>
+    public abstract string? RoleOf(string connectionString);
+
+    /// <summary>A role name from a connection string, refused unless plain (letters, digits, underscore), since it becomes SQL.</summary>
+    protected static string PlainRoleName(string role) =>
+        System.Text.RegularExpressions.Regex.IsMatch(role, "^[A-Za-z_][A-Za-z0-9_]{0,62}$")
+            ? role
+            : throw new InvalidOperationException($"The app's database role \"{role}\" must be made of letters, digits and underscores.");
+
     /// <summary>The provider of that name (any case); a blank setting means the default, PostgreSQL.</summary>
     public static DatabaseProvider? Named(string? name) =>
         string.IsNullOrWhiteSpace(name)

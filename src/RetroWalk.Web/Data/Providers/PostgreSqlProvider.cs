@@ -56,7 +56,46 @@ public sealed class PostgreSqlProvider : DatabaseProvider
         DROP FUNCTION IF EXISTS report_pdfs_write_once();
         """;
 
+    /// <summary>
+    /// The access log is append-only like the audit trail (the same refusing function). Both also refuse TRUNCATE, which
+    /// row triggers do not see: only the owner could truncate, and it must disable the trigger first.
+    /// </summary>
+    public const string CreateAccessEventsAppendOnlyTrigger = """
+        CREATE TRIGGER access_events_append_only BEFORE UPDATE OR DELETE ON "AccessEvents"
+            FOR EACH ROW EXECUTE FUNCTION audit_entries_append_only();
+        CREATE TRIGGER access_events_no_truncate BEFORE TRUNCATE ON "AccessEvents"
+            FOR EACH STATEMENT EXECUTE FUNCTION audit_entries_append_only();
+        CREATE TRIGGER audit_entries_no_truncate BEFORE TRUNCATE ON "AuditEntries"
+            FOR EACH STATEMENT EXECUTE FUNCTION audit_entries_append_only();
+        """;
+
+    public const string DropAccessEventsAppendOnlyTrigger = """
+        DROP TRIGGER IF EXISTS access_events_append_only ON "AccessEvents";
+        DROP TRIGGER IF EXISTS access_events_no_truncate ON "AccessEvents";
+        DROP TRIGGER IF EXISTS audit_entries_no_truncate ON "AuditEntries";
+        """;
+
     public override string Name => "PostgreSQL";
+
+    /// <summary>
+    /// PostgreSQL's privileges: the role may use the schema and its sequences (identity columns), read and write the
+    /// tables, and only read and insert into the append-only ones. Not owning the tables, it cannot TRUNCATE, ALTER
+    /// (disable a trigger) or DROP them; not a superuser, it cannot set session_replication_role to skip triggers.
+    /// </summary>
+    public override string? RoleOf(string connectionString) => new NpgsqlConnectionStringBuilder(connectionString).Username;
+
+    public override string GrantAppRole(string role)
+    {
+        var quoted = $"\"{PlainRoleName(role)}\"";
+        var appendOnly = string.Join(", ", AppendOnlyTables.Select(t => $"\"{t}\""));
+        return $"""
+            GRANT USAGE ON SCHEMA public TO {quoted};
+            GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {quoted};
+            GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {quoted};
+            REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON {appendOnly} FROM {quoted};
+            REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON "__EFMigrationsHistory" FROM {quoted};
+            """;
+    }
 
     protected override string EfProviderName => "Npgsql.EntityFrameworkCore.PostgreSQL";
 

@@ -64,6 +64,39 @@ public sealed class SqlServerProvider : DatabaseProvider
 
     public const string DropReportPdfWriteOnceTrigger = "DROP TRIGGER IF EXISTS [ReportPdfs_WriteOnce];";
 
+    /// <summary>The access log is append-only like the audit trail: an UPDATE or DELETE on it fails and rolls back.</summary>
+    public const string CreateAccessEventsAppendOnlyTrigger = """
+        EXEC(N'CREATE TRIGGER [AccessEvents_AppendOnly] ON [AccessEvents]
+        AFTER UPDATE, DELETE
+        AS
+        BEGIN
+            SET NOCOUNT ON;
+            THROW 51002, ''Access events are append-only'', 1;
+        END');
+        """;
+
+    public const string DropAccessEventsAppendOnlyTrigger = "DROP TRIGGER IF EXISTS [AccessEvents_AppendOnly];";
+
+    /// <summary>
+    /// SQL Server's permissions: a database user for the app's login, read and write on the schema, and DENY (which
+    /// wins over the schema grant) of UPDATE and DELETE on the append-only tables and of writes to the migrations
+    /// history. Without ALTER it can neither TRUNCATE a table nor disable a trigger.
+    /// </summary>
+    public override string? RoleOf(string connectionString) =>
+        new SqlConnectionStringBuilder(connectionString).UserID is { Length: > 0 } user ? user : null;
+
+    public override string GrantAppRole(string role)
+    {
+        var name = PlainRoleName(role);
+        var denies = string.Join("\n", AppendOnlyTables.Select(t => $"DENY UPDATE, DELETE ON [dbo].[{t}] TO [{name}];"));
+        return $"""
+            IF USER_ID(N'{name}') IS NULL EXEC(N'CREATE USER [{name}] FOR LOGIN [{name}]');
+            GRANT SELECT, INSERT, UPDATE, DELETE ON SCHEMA::[dbo] TO [{name}];
+            {denies}
+            DENY INSERT, UPDATE, DELETE ON [dbo].[__EFMigrationsHistory] TO [{name}];
+            """;
+    }
+
     /// <summary>SQL Server's errors for a duplicate key: 2601 in a unique index, 2627 in a unique constraint.</summary>
     private static readonly int[] UniqueViolationNumbers = [2601, 2627];
 

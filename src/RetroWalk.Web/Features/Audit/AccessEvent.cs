@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using RetroWalk.Web.Data.Auditing;
 
 namespace RetroWalk.Web.Features.Audit;
 
@@ -27,12 +28,36 @@ public enum AccessKind
     AccountUnlocked = 26,
 }
 
+public static class AccessKinds
+{
+    /// <summary>How people read an event's kind.</summary>
+    public static string Label(AccessKind kind) => kind switch
+    {
+        AccessKind.SignedIn => "Signed in",
+        AccessKind.SignInFailed => "Sign-in failed",
+        AccessKind.LockedOut => "Locked out",
+        AccessKind.SignedOut => "Signed out",
+        AccessKind.PatientViewed => "Patient record viewed",
+        AccessKind.ReportDownloaded => "Report downloaded",
+        AccessKind.BatchDownloaded => "Report batch downloaded",
+        AccessKind.AccessLogExported => "Access log exported",
+        AccessKind.AccountCreated => "Account created",
+        AccessKind.AccountDeactivated => "Account deactivated",
+        AccessKind.AccountReactivated => "Account reactivated",
+        AccessKind.RoleChanged => "Role changed",
+        AccessKind.PasswordChanged => "Password changed",
+        AccessKind.PasswordReset => "Password reset",
+        AccessKind.AccountUnlocked => "Account unlocked",
+        _ => kind.ToString(),
+    };
+}
+
 /// <summary>
 /// One access to patient data or one security event: who, for which clinic, when, from which address, what.
 /// Append-only like the clinical audit trail (the audit interceptor refuses changes and deletions).
 /// A failed sign-in for an address without an account belongs to no clinic.
 /// </summary>
-public sealed class AccessEvent
+public sealed class AccessEvent : IChainedRecord
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public DateTimeOffset At { get; set; }
@@ -50,6 +75,19 @@ public sealed class AccessEvent
 
     /// <summary>The request's trace id, to find the same event in the logs.</summary>
     public string? CorrelationId { get; set; }
+
+    public long? ChainSequence { get; set; }
+    public string? PreviousHash { get; set; }
+    public string? Hash { get; set; }
+
+    /// <summary>Events of no clinic (a failed sign-in for an unknown address) have a chain of their own.</summary>
+    public string ChainName => $"AccessEvents/{AuditChain.Id(ClinicId) ?? "none"}";
+
+    public IEnumerable<string?> CanonicalFields() =>
+    [
+        AuditChain.Id(Id), AuditChain.Time(At), AuditChain.Id(ClinicId), UserId, UserName, ClientAddress,
+        Kind.ToString(), Target, TargetId, CorrelationId,
+    ];
 }
 
 internal sealed class AccessEventConfiguration : IEntityTypeConfiguration<AccessEvent>
@@ -65,5 +103,8 @@ internal sealed class AccessEventConfiguration : IEntityTypeConfiguration<Access
         builder.Property(e => e.TargetId).HasMaxLength(100);
         builder.Property(e => e.CorrelationId).HasMaxLength(64);
         builder.HasIndex(e => new { e.ClinicId, e.At });
+        builder.Property(e => e.PreviousHash).HasMaxLength(64);
+        builder.Property(e => e.Hash).HasMaxLength(64);
+        builder.HasIndex(e => new { e.ClinicId, e.ChainSequence });
     }
 }

@@ -31,6 +31,16 @@ public sealed class Clinic
 
     /// <summary>How every page, picker and message writes times of day.</summary>
     public TimeStyle TimeStyle { get; set; } = TimeStyle.TwentyFourHour;
+
+    /// <summary>Everyone signs in with an authenticator app, not only the administrators (who always must).</summary>
+    public bool RequireTwoFactorForEveryone { get; set; }
+
+    /// <summary>Minutes without any interaction after which a signed-in page signs out (a warning comes a minute before).</summary>
+    public int IdleLogoffMinutes { get; set; } = DefaultIdleLogoffMinutes;
+
+    public const int DefaultIdleLogoffMinutes = 15;
+    public const int MinIdleLogoffMinutes = 2;
+    public const int MaxIdleLogoffMinutes = 240;
 }
 
 internal sealed class ClinicConfiguration : IEntityTypeConfiguration<Clinic>
@@ -44,5 +54,6 @@ internal sealed class ClinicConfiguration : IEntityTypeConfiguration<Clinic>
         builder.Property(c => c.SpeedUnit).HasConversion<string>().HasMaxLength(24);
         builder.Property(c => c.DateStyle).HasConversion<string>().HasMaxLength(24);
         builder.Property(c => c.TimeStyle).HasConversion<string>().HasMaxLength(16);
+        builder.Property(c => c.IdleLogoffMinutes).HasDefaultValue(Clinic.DefaultIdleLogoffMinutes);
     }
 }

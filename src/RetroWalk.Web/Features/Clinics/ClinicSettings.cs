@@ -21,10 +21,24 @@ public sealed class ClinicSettingsInput
     public DateStyle DateStyle { get; set; } = DateStyle.WeekdayDayMonthYear;
 
     public TimeStyle TimeStyle { get; set; } = TimeStyle.TwentyFourHour;
+
+    /// <summary>Everyone signs in with an authenticator app (administrators always do).</summary>
+    public bool RequireTwoFactorForEveryone { get; set; }
+
+    /// <summary>Minutes without interaction before an open page signs out.</summary>
+    public int IdleLogoffMinutes { get; set; } = Clinic.DefaultIdleLogoffMinutes;
 }
 
 public sealed class ClinicSettingsService(IDbContextFactory<RetroWalkDbContext> dbFactory, ICurrentUser user, ClinicLocales locales)
 {
+    /// <summary>How long the signed-in user's pages may sit untouched before they sign out.</summary>
+    public async Task<TimeSpan> IdleLogoffAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var minutes = await db.Clinics.Where(c => c.Id == user.ClinicId).Select(c => (int?)c.IdleLogoffMinutes).SingleOrDefaultAsync(cancellationToken);
+        return TimeSpan.FromMinutes(minutes ?? Clinic.DefaultIdleLogoffMinutes);
+    }
+
     public async Task<ClinicSettingsInput?> GetAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -37,6 +51,8 @@ public sealed class ClinicSettingsService(IDbContextFactory<RetroWalkDbContext> 
                 TimeZone = c.TimeZone,
                 DateStyle = c.DateStyle,
                 TimeStyle = c.TimeStyle,
+                RequireTwoFactorForEveryone = c.RequireTwoFactorForEveryone,
+                IdleLogoffMinutes = c.IdleLogoffMinutes,
             })
             .SingleOrDefaultAsync(cancellationToken);
     }
@@ -68,6 +84,11 @@ public sealed class ClinicSettingsService(IDbContextFactory<RetroWalkDbContext> 
         {
             errors.Add(nameof(ClinicSettingsInput.TimeStyle), "Choose the 24-hour or the 12-hour clock.");
         }
+        if (input.IdleLogoffMinutes is < Clinic.MinIdleLogoffMinutes or > Clinic.MaxIdleLogoffMinutes)
+        {
+            errors.Add(nameof(ClinicSettingsInput.IdleLogoffMinutes),
+                $"Enter whole minutes from {Clinic.MinIdleLogoffMinutes} to {Clinic.MaxIdleLogoffMinutes}.");
+        }
         if (!ClinicTimeZones.TryFind(input.TimeZone, out var zone))
         {
             errors.Add(nameof(ClinicSettingsInput.TimeZone), string.IsNullOrWhiteSpace(input.TimeZone)
@@ -90,6 +111,8 @@ public sealed class ClinicSettingsService(IDbContextFactory<RetroWalkDbContext> 
         clinic.TimeZone = zone.Id;
         clinic.DateStyle = input.DateStyle;
         clinic.TimeStyle = input.TimeStyle;
+        clinic.RequireTwoFactorForEveryone = input.RequireTwoFactorForEveryone;
+        clinic.IdleLogoffMinutes = input.IdleLogoffMinutes;
         await db.SaveChangesAsync(cancellationToken);
         locales.Forget(clinic.Id);
         var convention = new DateConvention(input.DateStyle, input.TimeStyle);
@@ -97,7 +120,9 @@ public sealed class ClinicSettingsService(IDbContextFactory<RetroWalkDbContext> 
         {
             Message = $"Speeds are now entered and shown in {input.SpeedUnit.Symbol()}; reports print on {input.ReportPageSize}; " +
                 $"gait speeds show {(input.ShowGaitSpeedInKmh ? "m/s with km/h beside" : "in m/s")}; the clinic's day follows {zone.Id}; " +
-                $"dates and times read like {convention.DateTime(DateConvention.Sample)}.",
+                $"dates and times read like {convention.DateTime(DateConvention.Sample)}; " +
+                (input.RequireTwoFactorForEveryone ? "everyone signs in with an authenticator app" : "administrators sign in with an authenticator app") +
+                $"; an idle page signs out after {input.IdleLogoffMinutes} minutes.",
         };
     }
 }

@@ -79,3 +79,25 @@ public sealed class EmailInPasswordValidator : IPasswordValidator<ApplicationUse
             : IdentityResult.Success);
     }
 }
+
+/// <summary>
+/// Refuses the account's current password and the ones before it (<see cref="ApplicationUser.PreviousPasswordHashes"/>):
+/// a new password must differ from the last <see cref="Remembered"/>.
+/// </summary>
+public sealed class PasswordReuseValidator : IPasswordValidator<ApplicationUser>
+{
+    public const int Remembered = 5;
+
+    public Task<IdentityResult> ValidateAsync(UserManager<ApplicationUser> manager, ApplicationUser user, string? password)
+    {
+        if (password is null)
+        {
+            return Task.FromResult(IdentityResult.Success);
+        }
+        var recent = new[] { user.PasswordHash }.Concat(user.PreviousPasswordHashes).OfType<string>().Distinct().Take(Remembered);
+        var reused = recent.Any(hash => manager.PasswordHasher.VerifyHashedPassword(user, hash, password) != PasswordVerificationResult.Failed);
+        return Task.FromResult(reused
+            ? IdentityResult.Failed(new IdentityError { Code = "PasswordReused", Description = $"You have used this password recently. Choose one that differs from your last {Remembered} passwords." })
+            : IdentityResult.Success);
+    }
+}

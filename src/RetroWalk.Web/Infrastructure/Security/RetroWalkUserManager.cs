@@ -38,6 +38,34 @@ public sealed class RetroWalkUserManager(
         return await UpdateUserAsync(user);
     }
 
+    public override Task<IdentityResult> ChangePasswordAsync(ApplicationUser user, string currentPassword, string newPassword) =>
+        KeepingReplacedHashAsync(user, () => base.ChangePasswordAsync(user, currentPassword, newPassword));
+
+    public override Task<IdentityResult> ResetPasswordAsync(ApplicationUser user, string token, string newPassword) =>
+        KeepingReplacedHashAsync(user, () => base.ResetPasswordAsync(user, token, newPassword));
+
+    public override Task<IdentityResult> RemovePasswordAsync(ApplicationUser user) =>
+        KeepingReplacedHashAsync(user, () => base.RemovePasswordAsync(user));
+
+    /// <summary>
+    /// The hash a change replaces joins <see cref="ApplicationUser.PreviousPasswordHashes"/> (saved with the change),
+    /// for <see cref="PasswordReuseValidator"/>; a refused change leaves the list as it was.
+    /// </summary>
+    private static async Task<IdentityResult> KeepingReplacedHashAsync(ApplicationUser user, Func<Task<IdentityResult>> change)
+    {
+        var before = user.PreviousPasswordHashes;
+        if (user.PasswordHash is { } replaced)
+        {
+            user.PreviousPasswordHashes = [replaced, .. before.Where(h => h != replaced).Take(PasswordReuseValidator.Remembered - 1)];
+        }
+        var result = await change();
+        if (!result.Succeeded)
+        {
+            user.PreviousPasswordHashes = before;
+        }
+        return result;
+    }
+
     public override async Task<bool> IsLockedOutAsync(ApplicationUser user)
     {
         ThrowIfDisposed();

@@ -7,3 +7,31 @@ document.addEventListener('click', event => {
         location.reload();
     }
 });
+
+// Idle sign-out (Components/Account/Shared/IdleSignOut.razor): interaction is reported to the server at most every
+// 15 seconds; the server decides when to warn and when to sign out, and then submits the page's sign-out form,
+// returning to this page after the next sign-in.
+window.retrowalkIdle = {
+    watch(component) {
+        let last = 0;
+        const report = () => {
+            const now = Date.now();
+            if (now - last >= 15000) {
+                last = now;
+                component.invokeMethodAsync('ActiveAsync').catch(() => { });
+            }
+        };
+        for (const type of ['keydown', 'pointerdown', 'input', 'wheel', 'touchstart', 'scroll']) {
+            document.addEventListener(type, report, { passive: true, capture: true });
+        }
+    },
+    signOut() {
+        const form = document.querySelector('form.app-signout');
+        if (!form) {
+            location.reload();
+            return;
+        }
+        form.querySelector('input[name="ReturnUrl"]').value = location.pathname + location.search;
+        form.requestSubmit();
+    },
+};
