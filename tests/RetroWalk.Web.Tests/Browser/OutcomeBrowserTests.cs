@@ -6,8 +6,11 @@ using static Microsoft.Playwright.Assertions;
 
 namespace RetroWalk.Web.Tests.Browser;
 
-[Collection(BrowserCollection.Name)]
-public sealed class OutcomeBrowserTests(BrowserFixture browser)
+/// <summary>
+/// The clinic outcomes page counts every programme of the clinic, so it runs on a demo clinic of its own: the other
+/// browser tests add patients and programmes to the shared one while they run.
+/// </summary>
+public sealed class OutcomeBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [Fact]
     public async Task TheDashboardShowsTheDemoCohortWithItsChartsAndAPointOpensTheProgressReview()
