@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using RetroWalk.Web.Data;
 using RetroWalk.Web.Features.Demo;
 using RetroWalk.Web.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
@@ -21,7 +18,7 @@ public sealed class IdleSignOutBrowserTests(BrowserFixture browser) : IClassFixt
         var page = await browser.NewPageAsync();
         await new SignInPage(page).SignInAndWaitAsync(DemoData.TherapistEmail, DemoData.TherapistPassword);
         var form = new SessionFormPage(page);
-        await form.OpenAsync(await DemoProgrammeAsync("RW-1001"), sequence: 8);
+        await form.OpenAsync((await DemoRecords.OfAsync(browser, "RW-1001")).Programme, sequence: 8);
         await Expect(page.GetByTestId("idle-watch")).ToHaveAttributeAsync("data-idle-minutes", "15");
         await form.Field("Resting heart rate").FillAsync("72");
         await form.Field("Resting heart rate").PressAsync("Tab");
@@ -46,14 +43,5 @@ public sealed class IdleSignOutBrowserTests(BrowserFixture browser) : IClassFixt
         await page.GetByRole(AriaRole.Button, new() { Name = "Restore it" }).ClickAsync();
         await Expect(form.Field("Resting heart rate")).ToHaveValueAsync("72");
         await Expect(page.GetByTestId("draft-offer")).ToHaveCountAsync(0);
-    }
-
-    private async Task<Guid> DemoProgrammeAsync(string record)
-    {
-        await using var scope = browser.App.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<RetroWalkDbContext>();
-        var patient = await db.Patients.IgnoreQueryFilters().Where(p => p.RecordNumber == record).Select(p => p.Id).SingleAsync();
-        return await db.Set<Web.Features.Programs.Programme>().IgnoreQueryFilters()
-            .Where(g => g.PatientId == patient).Select(g => g.Id).FirstAsync();
     }
 }

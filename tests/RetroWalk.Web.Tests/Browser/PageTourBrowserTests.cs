@@ -24,7 +24,7 @@ public sealed class PageTourBrowserTests(BrowserFixture browser)
     [Fact]
     public async Task EveryPageOpensForTheDemoTherapistWithoutAnErrorOnALaptopAndATablet()
     {
-        var demo = await DemoRecordsAsync("RW-1001");
+        var demo = await DemoRecords.OfAsync(browser, "RW-1001");
         Stop[] stops =
         [
             new("", "Dashboard", "dashboard"),
@@ -117,15 +117,5 @@ public sealed class PageTourBrowserTests(BrowserFixture browser)
     {
         var pageWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
         Assert.True(pageWidth <= width, $"{stop.Path} is {pageWidth} px wide in a {width} px window.");
-    }
-
-    private async Task<(Guid Patient, Guid Programme, Guid Protocol)> DemoRecordsAsync(string record)
-    {
-        await using var scope = browser.App.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<RetroWalkDbContext>();
-        var patient = await db.Patients.IgnoreQueryFilters().Where(p => p.RecordNumber == record).Select(p => p.Id).SingleAsync();
-        var programme = await db.Set<Web.Features.Programs.Programme>().IgnoreQueryFilters()
-            .Where(g => g.PatientId == patient).Select(g => new { g.Id, g.ProtocolId }).FirstAsync();
-        return (patient, programme.Id, programme.ProtocolId);
     }
 }
