@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using RetroWalk.Scale;
 using RetroWalk.Web.Data;
@@ -24,6 +25,8 @@ builder.Logging.SetMinimumLevel(LogLevel.Warning);
 builder.AddRetroWalkDatabase();
 builder.AddRetroWalkIdentity();
 builder.AddRetroWalkWeb();
+// The clinic's clock stands at noon UTC of --today, so that "today" is the seeded one on any day the tools run.
+builder.Services.AddSingleton<TimeProvider>(new FixedTime(new DateTimeOffset(today.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero)));
 await using var app = builder.Build();
 var connection = app.Configuration.GetConnectionString("RetroWalkOwner") ?? app.Configuration.GetConnectionString("RetroWalk")
     ?? throw new InvalidOperationException("Set ConnectionStrings__RetroWalk (and ConnectionStrings__RetroWalkOwner) to the scale database.");
@@ -36,7 +39,17 @@ switch (command)
             int.Parse(Option("seed", "20261130"), CultureInfo.InvariantCulture),
             int.Parse(Option("therapists", "40"), CultureInfo.InvariantCulture));
         return await new Seeder(app.Services, connection, options, Console.Out).RunAsync();
+    case "timed":
+        var timed = new TimedOptions(int.Parse(Option("iterations", "200"), CultureInfo.InvariantCulture), today, Option("plans", "benchmarks/plans"));
+        return await new Timed(app.Services, app.Configuration.GetConnectionString("RetroWalk") ?? connection, timed, Console.Out).RunAsync();
     default:
         await Console.Error.WriteLineAsync("Usage: RetroWalk.Scale seed [--patients N] [--today yyyy-MM-dd] [--seed N] [--therapists N]");
+        await Console.Error.WriteLineAsync("       RetroWalk.Scale timed [--iterations N] [--today yyyy-MM-dd] [--plans folder]");
         return 2;
+}
+
+/// <summary>A clock that stands still.</summary>
+internal sealed class FixedTime(DateTimeOffset now) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => now;
 }

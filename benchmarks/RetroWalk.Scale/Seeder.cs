@@ -61,7 +61,8 @@ internal sealed class Seeder(IServiceProvider services, string connectionString,
         var plans = MakePlans();
         await log.WriteLineAsync($"Clinic, {staff.Count} therapists and {protocols.Count} protocols made; {plans.Count:N0} patients planned ({plans.Count(p => p.Status.IsOngoing()):N0} programmes running).");
 
-        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        // No command timeout: completing a COPY of millions of rows waits for the server to write their indexes.
+        await using var dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = 0 }.ConnectionString);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using (var fast = new NpgsqlCommand("SET synchronous_commit TO off", connection))
         {
@@ -201,7 +202,8 @@ internal sealed class Seeder(IServiceProvider services, string connectionString,
                 sex == Sex.Female ? random.Next(150, 178) : random.Next(162, 192), random.Next(52, 110),
                 protocol, schedule.Sessions, start, status, ended, staff[i % staff.Count]));
         }
-        return plans;
+        // In time order, as a clinic would have written them: the time-ordered keys then append to their indexes.
+        return [.. plans.OrderBy(p => p.Start).ThenBy(p => p.Index)];
     }
 
     private static DateTimeOffset At(DateOnly date, int hour) => new(date.ToDateTime(new TimeOnly(hour, 0)), TimeSpan.Zero);

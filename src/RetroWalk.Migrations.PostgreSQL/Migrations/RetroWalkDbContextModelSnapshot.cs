@@ -21,6 +21,7 @@ namespace RetroWalk.Migrations.PostgreSQL.Migrations
                 .HasAnnotation("ProductVersion", "10.0.14")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -773,6 +774,11 @@ namespace RetroWalk.Migrations.PostgreSQL.Migrations
                         .IsUnique();
 
                     b.HasIndex("ClinicId", "FamilyName", "GivenName");
+
+                    b.HasIndex(new[] { "SearchText" }, "IX_Patients_SearchText_Trigram");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "SearchText" }, "IX_Patients_SearchText_Trigram"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "SearchText" }, "IX_Patients_SearchText_Trigram"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("Patients");
                 });

@@ -20,7 +20,8 @@ public sealed record PatientQuery(
     bool Descending = false,
     int Skip = 0,
     int Take = 20,
-    bool Archived = false);
+    bool Archived = false,
+    int CountUpTo = PatientService.CountCap);
 
 public sealed record PatientListItem(
     Guid Id, string GivenName, string FamilyName, string RecordNumber, DateOnly DateOfBirth, int Age,
@@ -55,7 +56,9 @@ public sealed class PatientService(IDbContextFactory<RetroWalkDbContext> dbFacto
             }
         }
 
-        var total = await patients.CountAsync(cancellationToken);
+        // Counted up to the cap only: an exact count of a large clinic's patients reads every matching row.
+        var cap = Math.Max(1, query.CountUpTo);
+        var total = await patients.Take(cap + 1).CountAsync(cancellationToken);
         var sorted = (query.Sort, query.Descending) switch
         {
             (PatientSort.RecordNumber, false) => patients.OrderBy(p => p.RecordNumber),
@@ -80,8 +83,11 @@ public sealed class PatientService(IDbContextFactory<RetroWalkDbContext> dbFacto
         return new PagedResult<PatientListItem>(
             rows.Select(p => new PatientListItem(p.Id, p.GivenName, p.FamilyName, p.RecordNumber, p.DateOfBirth,
                 ConditionNames.AgeOn(p.DateOfBirth, today), p.PrimaryCondition, p.UpdatedAt, p.ArchivedAt is not null)).ToList(),
-            total);
+            Math.Min(total, cap), MoreThanTotal: total > cap);
     }
+
+    /// <summary>The list counts matching patients up to this many (<see cref="PatientQuery.CountUpTo"/>) and then says "more than".</summary>
+    public const int CountCap = 1000;
 
     /// <summary>A patient of the user's clinic, archived or not; null for another clinic's patient.</summary>
     public async Task<PatientDetails?> GetAsync(Guid id, CancellationToken cancellationToken = default)
