@@ -60,8 +60,11 @@ public sealed class SessionRecord : ClinicalRecord, IAuditLabel
     public int? DiastolicAfter { get; set; }
     public decimal? PainAfter { get; set; }
 
+    /// <summary>What <see cref="AdverseEventsJson"/> holds when no adverse event was recorded.</summary>
+    public const string NoAdverseEventsJson = "[]";
+
     /// <summary>The adverse events as JSON text (type + note), so the audit trail shows them in full.</summary>
-    public string AdverseEventsJson { get; private set; } = "[]";
+    public string AdverseEventsJson { get; private set; } = NoAdverseEventsJson;
 
     public IReadOnlyList<AdverseEvent> AdverseEvents
     {
