@@ -189,6 +189,8 @@ internal sealed class SessionRecordConfiguration : IEntityTypeConfiguration<Sess
         // One record per planned session; extra sessions (no sequence) are not limited.
         builder.HasIndex(s => new { s.ProgrammeId, s.Sequence }).IsUnique();
         builder.HasIndex(s => new { s.ClinicId, s.Date });
+        // A programme's records by date: the dashboard flags read the last delivered one and the last week's.
+        builder.HasIndex(s => new { s.ProgrammeId, s.Date });
         builder.HasOne<Programme>().WithMany().HasForeignKey(s => s.ProgrammeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Clinics.Clinic>().WithMany().HasForeignKey(s => s.ClinicId).OnDelete(DeleteBehavior.Restrict);
     }
