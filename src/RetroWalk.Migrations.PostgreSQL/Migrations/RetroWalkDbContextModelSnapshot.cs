@@ -963,6 +963,8 @@ namespace RetroWalk.Migrations.PostgreSQL.Migrations
 
                     b.HasIndex("ClinicId", "Date");
 
+                    b.HasIndex("ProgrammeId", "Date");
+
                     b.HasIndex("ProgrammeId", "Sequence")
                         .IsUnique();
 
@@ -1435,6 +1437,8 @@ namespace RetroWalk.Migrations.PostgreSQL.Migrations
 
                     b.HasIndex("ClinicId", "IdempotencyKey")
                         .IsUnique();
+
+                    b.HasIndex("ProgrammeId", "Date");
 
                     b.HasIndex("ProgrammeId", "Sequence")
                         .IsUnique();
