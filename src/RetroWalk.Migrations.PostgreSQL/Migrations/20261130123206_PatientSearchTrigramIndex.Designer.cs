@@ -13,7 +13,7 @@ using RetroWalk.Web.Data;
 namespace RetroWalk.Migrations.PostgreSQL.Migrations
 {
     [DbContext(typeof(RetroWalkDbContext))]
-    [Migration("20261130121701_PatientSearchTrigramIndex")]
+    [Migration("20261130123206_PatientSearchTrigramIndex")]
     partial class PatientSearchTrigramIndex
     {
         /// <inheritdoc />
@@ -966,6 +966,8 @@ namespace RetroWalk.Migrations.PostgreSQL.Migrations
 
                     b.HasIndex("ClinicId", "Date");
 
+                    b.HasIndex("ProgrammeId", "Date");
+
                     b.HasIndex("ProgrammeId", "Sequence")
                         .IsUnique();
 
@@ -1438,6 +1440,8 @@ namespace RetroWalk.Migrations.PostgreSQL.Migrations
 
                     b.HasIndex("ClinicId", "IdempotencyKey")
                         .IsUnique();
+
+                    b.HasIndex("ProgrammeId", "Date");
 
                     b.HasIndex("ProgrammeId", "Sequence")
                         .IsUnique();

@@ -12,7 +12,7 @@ using RetroWalk.Web.Data;
 namespace RetroWalk.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(RetroWalkDbContext))]
-    [Migration("20261130121709_PatientSearchTrigramIndex")]
+    [Migration("20261130123237_PatientSearchTrigramIndex")]
     partial class PatientSearchTrigramIndex
     {
         /// <inheritdoc />
@@ -961,6 +961,8 @@ namespace RetroWalk.Migrations.SqlServer.Migrations
 
                     b.HasIndex("ClinicId", "Date");
 
+                    b.HasIndex("ProgrammeId", "Date");
+
                     b.HasIndex("ProgrammeId", "Sequence")
                         .IsUnique();
 
@@ -1434,6 +1436,8 @@ namespace RetroWalk.Migrations.SqlServer.Migrations
 
                     b.HasIndex("ClinicId", "IdempotencyKey")
                         .IsUnique();
+
+                    b.HasIndex("ProgrammeId", "Date");
 
                     b.HasIndex("ProgrammeId", "Sequence")
                         .IsUnique()
