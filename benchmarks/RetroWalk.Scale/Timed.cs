@@ -84,6 +84,7 @@ internal sealed class Timed(IServiceProvider services, string connectionString, 
             using (DiagnosticListener.AllListeners.Subscribe(commands))
             {
                 await operation.Run(sp, cancellationToken);
+                commands.Recording = false;
             }
             for (var i = 0; i < 5; i++)
             {
@@ -152,6 +153,9 @@ internal sealed class Timed(IServiceProvider services, string connectionString, 
     {
         public List<(string Sql, NpgsqlParameter[] Parameters)> Commands { get; } = [];
 
+        /// <summary>The listener stays subscribed for the process's life; only the first run is recorded.</summary>
+        public bool Recording { get; set; } = true;
+
         public void OnNext(DiagnosticListener value)
         {
             if (value.Name == DbLoggerCategory.Name)
@@ -162,7 +166,7 @@ internal sealed class Timed(IServiceProvider services, string connectionString, 
 
         public void OnNext(KeyValuePair<string, object?> value)
         {
-            if (value.Key == RelationalEventId.CommandExecuting.Name && value.Value is CommandEventData { Command: DbCommand command })
+            if (Recording && value.Key == RelationalEventId.CommandExecuting.Name && value.Value is CommandEventData { Command: DbCommand command })
             {
                 Commands.Add((command.CommandText, [.. command.Parameters.Cast<NpgsqlParameter>().Select(p => p.Clone())]));
             }

@@ -868,6 +868,8 @@ namespace RetroWalk.Migrations.PostgreSQL.Migrations
 
                     b.HasIndex("ProtocolVersionId");
 
+                    b.HasIndex("ClinicId", "EndedOn");
+
                     b.HasIndex("ClinicId", "PatientId");
 
                     b.HasIndex("ClinicId", "TherapistUserId", "Status");
