@@ -292,26 +292,12 @@ internal sealed class Seeder(IServiceProvider services, string connectionString,
         var random = RandomFor(plan.Index, 3);
         var by = plan.Therapist.UserName;
         var rows = new List<(ScheduledSession, SessionRecord?)>(plan.Schedule.Count);
+        var programme = new Programme { Id = plan.ProgrammeId, ClinicId = clinicId };
         foreach (var (session, dose) in Prescriptions.ForSchedule(plan.Protocol.Definition, plan.Schedule))
         {
             var cancelled = plan.EndedOn is { } end && ProgrammeStatuses.CancelledOnEnd(ScheduledSessionStatus.Planned, session.Date, end);
-            var planned = Stamped(new ScheduledSession
-            {
-                ProgrammeId = plan.ProgrammeId,
-                Sequence = session.Sequence,
-                Date = session.Date,
-                Week = session.Week,
-                DoseSequence = session.DoseSequence,
-                IsMakeUp = session.IsMakeUp,
-                ReplacesSequence = session.ReplacesSequence,
-                Status = cancelled ? ScheduledSessionStatus.Cancelled : ScheduledSessionStatus.Planned,
-                SpeedKmh = dose.SpeedKmh,
-                Incline = dose.Incline,
-                InclineUnit = dose.InclineUnit,
-                WarmUpMinutes = dose.WarmUpMinutes,
-                MainMinutes = dose.MainMinutes,
-                CoolDownMinutes = dose.CoolDownMinutes,
-            }, plan.Start.AddDays(-7), 10, by, random);
+            var planned = Stamped(ProgrammeService.NewSession(programme, session, dose), plan.Start.AddDays(-7), 10, by, random);
+            planned.Status = cancelled ? ScheduledSessionStatus.Cancelled : ScheduledSessionStatus.Planned;
             var held = !cancelled && session.Date < options.Today;
             rows.Add((planned, held ? RecordOf(plan, planned, random) : null));
         }
