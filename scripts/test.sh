@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test: unit, component, integration (real PostgreSQL), PDF (real pdftotext) and browser
-# (real Chromium). Installs what is missing from Debian, starts a private PostgreSQL cluster in
+# (real Chromium), then, when run without arguments, the two-instance test (scripts/two-instances.sh). Installs what is missing from Debian, starts a private PostgreSQL cluster in
 # .data/postgres-test on 127.0.0.1:55433 (RETROWALK_TEST_PG_PORT to change; each test class makes and drops
 # its own database), and stops it after.
 set -euo pipefail
@@ -29,3 +29,9 @@ trap 'stop_postgres "$CLUSTER"' EXIT
 export RETROWALK_CHROMIUM=${RETROWALK_CHROMIUM:-$(command -v chromium)}
 
 dotnet test RetroWalk.sln "$@"
+
+# The full run (no arguments) ends with two instances behind nginx, one killed in the middle of a batch
+# (scripts/two-instances.sh, about a minute, its own PostgreSQL cluster and loopback ports).
+if [ $# -eq 0 ]; then
+  scripts/two-instances.sh --no-build
+fi
