@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: unit, component, integration (real PostgreSQL), PDF (real pdftotext) and browser
-# (real Chromium), then, when run without arguments, the two-instance test (scripts/two-instances.sh). Installs what is missing from Debian, starts a private PostgreSQL cluster in
-# .data/postgres-test on 127.0.0.1:55433 (RETROWALK_TEST_PG_PORT to change; each test class makes and drops
-# its own database), and stops it after.
+# (real Chromium), then, when run without arguments, the two-instance test (scripts/two-instances.sh).
+# Installs what is missing from Debian, starts a private PostgreSQL cluster on 127.0.0.1:55433
+# (RETROWALK_TEST_PG_PORT to change; each test class makes and drops its own database), and stops it after.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
