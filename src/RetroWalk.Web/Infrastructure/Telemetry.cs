@@ -25,7 +25,7 @@ public sealed class TelemetryOptions
 }
 
 /// <summary>
-/// Metrics and traces over OpenTelemetry, exported over OTLP only when an endpoint is configured. Without one,
+/// Metrics, traces and logs over OpenTelemetry, exported over OTLP only when an endpoint is configured. Without one,
 /// nothing is registered: the framework's and the app's instruments stay without listeners and cost nothing.
 /// What is exported: ASP.NET Core (requests, Kestrel connections, routing, rate limiting, authentication),
 /// Blazor (circuits active/connected and their duration, navigation, event handling, render diffs), Npgsql
@@ -58,7 +58,7 @@ public static class Telemetry
         }
 
         var otel = builder.Services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService("RetroWalk", serviceVersion: typeof(Telemetry).Assembly.GetName().Version?.ToString()))
+            .ConfigureResource(resource => Describe(resource, builder.Configuration))
             .WithMetrics(metrics => metrics.AddAspNetCoreInstrumentation().AddMeter(Meters))
             .WithTracing(tracing => tracing.AddAspNetCoreInstrumentation(options =>
                     // Probes every few seconds from the proxy would drown the traces that matter.
@@ -75,6 +75,21 @@ public static class Telemetry
             otel.UseOtlpExporter(settings.OtlpProtocol, endpoint);
         }
         return builder;
+    }
+
+    /// <summary>
+    /// The service as "RetroWalk" (or <c>OTEL_SERVICE_NAME</c>), its version, and which instance: the
+    /// <c>service.instance.id</c> of <c>OTEL_RESOURCE_ATTRIBUTES</c> when given (e.g. app-1), else the machine's name
+    /// (a container's host name), so that each instance's series stay apart and keep their name across restarts.
+    /// </summary>
+    private static void Describe(ResourceBuilder resource, IConfiguration configuration)
+    {
+        var instanceGiven = configuration["OTEL_RESOURCE_ATTRIBUTES"]?.Contains("service.instance.id=", StringComparison.Ordinal) == true;
+        resource.AddService(
+            serviceName: configuration["OTEL_SERVICE_NAME"] is { Length: > 0 } name ? name : "RetroWalk",
+            serviceVersion: typeof(Telemetry).Assembly.GetName().Version?.ToString(),
+            autoGenerateServiceInstanceId: false,
+            serviceInstanceId: instanceGiven ? null : Environment.MachineName);
     }
 
     /// <summary>The configured OTLP endpoint (the standard variable first, then the setting); null when none.</summary>
