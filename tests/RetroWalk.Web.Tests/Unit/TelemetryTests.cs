@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using RetroWalk.Web.Infrastructure;
@@ -29,6 +30,23 @@ public sealed class TelemetryTests
 
         Assert.NotNull(app.Services.GetService<MeterProvider>());
         Assert.NotNull(app.Services.GetService<TracerProvider>());
+    }
+
+    [Fact]
+    public void EachInstanceIsNamedByItsResourceAttributeOrElseItsMachine()
+    {
+        using var named = Build(new() { [Telemetry.OtlpEndpointVariable] = "http://127.0.0.1:4317", ["OTEL_RESOURCE_ATTRIBUTES"] = "service.instance.id=app-7" });
+        using var unnamed = Build(new() { [Telemetry.OtlpEndpointVariable] = "http://127.0.0.1:4317", ["OTEL_SERVICE_NAME"] = "retrowalk-east" });
+
+        var first = Attributes(named);
+        var second = Attributes(unnamed);
+        Assert.Equal("RetroWalk", first["service.name"]);
+        Assert.Equal("app-7", first["service.instance.id"]);
+        Assert.Equal("retrowalk-east", second["service.name"]);
+        Assert.Equal(Environment.MachineName, second["service.instance.id"]);
+
+        static Dictionary<string, object> Attributes(IHost host) =>
+            host.Services.GetRequiredService<MeterProvider>().GetResource().Attributes.ToDictionary(a => a.Key, a => a.Value);
     }
 
     [Fact]
