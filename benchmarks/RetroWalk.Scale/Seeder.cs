@@ -95,7 +95,7 @@ internal sealed class Seeder(IServiceProvider services, string connectionString,
         await log.WriteLineAsync($"{typeof(T).Name,-18} {count,12:N0} rows in {watch.Elapsed.TotalSeconds,6:N1} s");
     }
 
-    /// <summary>The clinic, its administrator and therapists, and its protocols: the built-in templates, each made into 40 sessions.</summary>
+    /// <summary>The clinic, its administrator and therapists, and its protocols: the built-in templates, those counted in weeks made into 8 weeks of 5 sessions.</summary>
     private async Task CreateClinicAsync(CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
@@ -121,18 +121,15 @@ internal sealed class Seeder(IServiceProvider services, string connectionString,
         {
             var cloned = await service.CloneTemplateAsync(template.Key, cancellationToken);
             var input = await service.GetForEditAsync(cloned.Id, cancellationToken) ?? throw new InvalidOperationException($"Protocol {template.Key} not cloned.");
-            if (input.CourseMode == CourseMode.Weeks)
+            if (input.CourseMode != CourseMode.Weeks)
             {
-                (input.SessionsPerWeek, input.Weeks) = (5, 8);
+                continue; // a fixed course (acute stroke, 8 sessions) keeps its length
             }
-            else
-            {
-                input.FixedSessionCount = 40;
-            }
+            (input.SessionsPerWeek, input.Weeks) = (5, 8);
             var updated = await service.UpdateAsync(cloned.Id, input, cancellationToken);
             if (!updated.Succeeded)
             {
-                await log.WriteLineAsync($"Protocol {template.Name} kept at its template length: {updated.Message}");
+                throw new InvalidOperationException($"Protocol {template.Name} not lengthened to 8 weeks: {updated.Message}");
             }
         }
         protocols = [.. await service.ListAssignableAsync(cancellationToken)];
