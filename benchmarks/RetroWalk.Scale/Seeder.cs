@@ -35,6 +35,8 @@ internal sealed class Seeder(IServiceProvider services, string connectionString,
     public const string AdminEmail = "admin@scale.example";
     public const string StaffPassword = "Scale-Therapist-2026";
 
+    public static string TherapistEmail(int number) => $"therapist{number}@scale.example";
+
     private sealed record Staff(string Id, string UserName, string DisplayName);
 
     private sealed record Plan(
@@ -112,7 +114,7 @@ internal sealed class Seeder(IServiceProvider services, string connectionString,
         for (var i = 1; i <= options.Therapists; i++)
         {
             var (given, family, _) = SeedNames.Pick(random);
-            staff.Add(await AddUserAsync(users, $"therapist{i}@scale.example", $"{given} {family}", Roles.Therapist));
+            staff.Add(await AddUserAsync(users, TherapistEmail(i), $"{given} {family}", Roles.Therapist));
         }
 
         sp.GetRequiredService<CurrentUser>().Principal = CurrentUser.ForClinic(clinicId, "Scale seed").Principal;

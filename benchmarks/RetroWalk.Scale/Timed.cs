@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
+using System.Security.Claims;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -30,7 +31,8 @@ internal sealed class Timed(IServiceProvider services, string connectionString, 
     /// <summary>The first page unfiltered, a name that sorts late, a record number, common fragments of three and two letters, two words.</summary>
     private static readonly string[] SearchTerms = ["", "wisniewska", "RW-150000", "kow", "an", "nguyen thi"];
 
-    private sealed record Operation(string Name, Func<IServiceProvider, CancellationToken, Task> Run);
+    /// <summary>One timed operation; the dashboard's run as a therapist (their own programmes come first or alone), the others as the administrator.</summary>
+    private sealed record Operation(string Name, Func<IServiceProvider, CancellationToken, Task> Run, bool AsTherapist = false);
 
     public async Task<int> RunAsync(CancellationToken cancellationToken = default)
     {
@@ -43,9 +45,14 @@ internal sealed class Timed(IServiceProvider services, string connectionString, 
         var (clinicId, patientId, programmeId, patientSessions) = subject.Value;
         await log.WriteLineAsync($"Patient with the most data: {patientId} ({patientSessions} session records); its programme {programmeId}.");
 
+        var therapistId = await UserIdAsync(Seeder.TherapistEmail(1), cancellationToken);
         var from = options.Today.AddDays(-90);
         Operation[] operations =
         [
+            new("dashboard flags", (sp, ct) => sp.GetRequiredService<SessionService>().FlagsAsync(SessionService.DashboardFlagCount, ct), AsTherapist: true),
+            new("today's sessions", (sp, ct) => sp.GetRequiredService<SessionService>().TodayForMeAsync(ct), AsTherapist: true),
+            new("this week", (sp, ct) => sp.GetRequiredService<ProgrammeService>().ThisWeekForMeAsync(ct), AsTherapist: true),
+            new("assessments due", (sp, ct) => sp.GetRequiredService<AssessmentPlanService>().DueThisWeekForMeAsync(ct), AsTherapist: true),
             .. SearchTerms.Select(term => new Operation(
                 $"search '{term}'", (sp, ct) => sp.GetRequiredService<PatientService>().SearchAsync(new PatientQuery(term), ct))),
             new("progress review", async (sp, ct) =>
@@ -79,7 +86,9 @@ internal sealed class Timed(IServiceProvider services, string connectionString, 
         {
             await using var scope = services.CreateAsyncScope();
             var sp = scope.ServiceProvider;
-            sp.GetRequiredService<CurrentUser>().Principal = CurrentUser.ForClinic(clinicId, Seeder.AdminEmail, admin: true).Principal;
+            sp.GetRequiredService<CurrentUser>().Principal = operation.AsTherapist
+                ? SignedIn(clinicId, Seeder.TherapistEmail(1), therapistId)
+                : CurrentUser.ForClinic(clinicId, Seeder.AdminEmail, admin: true).Principal;
             var commands = new CommandRecorder();
             using (DiagnosticListener.AllListeners.Subscribe(commands))
             {
@@ -103,6 +112,22 @@ internal sealed class Timed(IServiceProvider services, string connectionString, 
             await WritePlansAsync(operation.Name, commands.Commands, cancellationToken);
         }
         return 0;
+    }
+
+    /// <summary>A therapist of the clinic as when signed in (with their user id).</summary>
+    private static ClaimsPrincipal SignedIn(Guid clinicId, string email, string userId)
+    {
+        var principal = CurrentUser.ForClinic(clinicId, email).Principal!;
+        return new ClaimsPrincipal(new ClaimsIdentity(principal.Claims.Append(new Claim(ClaimTypes.NameIdentifier, userId)), "scale"));
+    }
+
+    private async Task<string> UserIdAsync(string email, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("""SELECT "Id" FROM "AspNetUsers" WHERE "NormalizedEmail" = upper(@email)""", connection);
+        command.Parameters.AddWithValue("email", email);
+        return (string?)await command.ExecuteScalarAsync(cancellationToken) ?? throw new InvalidOperationException($"No user {email}: run the seed command first.");
     }
 
     private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];

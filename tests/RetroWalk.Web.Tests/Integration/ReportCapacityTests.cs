@@ -127,6 +127,17 @@ public sealed class ReportCapacityTests(SmallCapacityApp app) : IClassFixture<Sm
         Assert.Equal(30, new DatabaseOptions().MaxPoolSize);
     }
 
+    [Fact]
+    public async Task TheAppsConnectionsRunWithoutPostgreSqlsJitCompiler()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<RetroWalkDbContext>>().CreateDbContextAsync(Token);
+
+        var jit = await db.Database.SqlQueryRaw<string>("SELECT setting AS \"Value\" FROM pg_settings WHERE name = 'jit'").SingleAsync(Token);
+
+        Assert.Equal("off", jit);
+    }
+
     private async Task<long> ConnectionsToTheDatabaseAsync()
     {
         await using var connection = new NpgsqlConnection(app.Database.ConnectionString + ";Pooling=false");
