@@ -387,30 +387,31 @@ public sealed class SessionService(IDbContextFactory<RetroWalkDbContext> dbFacto
         var me = user.UserId;
         var records = db.Set<SessionRecord>().Where(r => r.Date <= today);
         var planned = db.Set<ScheduledSession>().Where(s => s.Status == ScheduledSessionStatus.Planned);
-        var rows = await db.Set<Programme>()
+        // One row per running programme, each value a few index entries of that programme; filtered here rather than in
+        // SQL, so that no look-up runs twice.
+        var running = await db.Set<Programme>()
             .Where(g => ProgrammeStatuses.Ongoing.Contains(g.Status))
             .Select(g => new
             {
                 g.Id,
                 g.TherapistUserId,
                 g.PausedFrom,
-                LastDelivered = records.Where(r => r.ProgrammeId == g.Id && (r.Status == SessionStatus.Completed || r.Status == SessionStatus.Partial))
-                    .Max(r => (DateOnly?)r.Date),
+                MissesFrom = records.Where(r => r.ProgrammeId == g.Id && (r.Status == SessionStatus.Completed || r.Status == SessionStatus.Partial))
+                    .Max(r => (DateOnly?)r.Date) ?? DateOnly.MinValue,
             })
             .Select(g => new
             {
                 g.Id,
                 Mine = g.TherapistUserId == me,
                 RecentEvent = records.Any(r => r.ProgrammeId == g.Id && r.Date >= eventsFrom && r.AdverseEventsJson != SessionRecord.NoAdverseEventsJson),
-                Misses = planned.Count(s => s.ProgrammeId == g.Id && (g.PausedFrom == null || s.Date < g.PausedFrom) && s.Date < today
-                        && (g.LastDelivered == null || s.Date >= g.LastDelivered) && !records.Any(r => r.ProgrammeId == g.Id && r.Sequence == s.Sequence))
-                    + records.Count(r => r.ProgrammeId == g.Id && (r.Status == SessionStatus.Missed || r.Status == SessionStatus.CancelledByPatient)
-                        && (g.LastDelivered == null || r.Date >= g.LastDelivered)),
-                Ended = planned.Any(s => s.ProgrammeId == g.Id && (g.PausedFrom == null || s.Date < g.PausedFrom))
-                    && !planned.Any(s => s.ProgrammeId == g.Id && (g.PausedFrom == null || s.Date < g.PausedFrom) && s.Date >= today),
+                Misses = planned.Count(s => s.ProgrammeId == g.Id && s.Date >= g.MissesFrom && s.Date < today && (g.PausedFrom == null || s.Date < g.PausedFrom)
+                        && !records.Any(r => r.ProgrammeId == g.Id && r.Sequence == s.Sequence))
+                    + records.Count(r => r.ProgrammeId == g.Id && r.Date >= g.MissesFrom
+                        && (r.Status == SessionStatus.Missed || r.Status == SessionStatus.CancelledByPatient)),
+                LastPlanned = planned.Where(s => s.ProgrammeId == g.Id && (g.PausedFrom == null || s.Date < g.PausedFrom)).Max(s => (DateOnly?)s.Date),
             })
-            .Where(g => g.RecentEvent || g.Misses >= 2 || g.Ended)
             .AsNoTracking().ToListAsync(cancellationToken);
+        var rows = running.Where(g => g.RecentEvent || g.Misses >= 2 || g.LastPlanned < today);
         return [.. rows.Select(r => new FlagCandidate(r.Id, new FlagRank(r.Mine, r.RecentEvent, r.Misses)))
             .OrderByDescending(c => c.Bound).ThenBy(c => c.ProgrammeId)];
     }
