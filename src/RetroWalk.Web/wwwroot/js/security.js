@@ -35,3 +35,22 @@ window.retrowalkIdle = {
         form.requestSubmit();
     },
 };
+
+// The same on a page served without a circuit (Components/Account/Shared/StaticIdleSignOut.razor): the browser
+// counts the time since the last interaction (or since this document loaded) itself. The marker is looked up on
+// every tick, so enhanced navigation between static and interactive pages needs no reload of this script; the
+// click that navigated counts as an interaction.
+(() => {
+    let lastActive = Date.now();
+    for (const type of ['keydown', 'pointerdown', 'input', 'wheel', 'touchstart', 'scroll']) {
+        document.addEventListener(type, () => { lastActive = Date.now(); }, { passive: true, capture: true });
+    }
+    setInterval(() => {
+        const marker = document.querySelector('[data-idle-static]');
+        const minutes = marker ? Number(marker.dataset.idleMinutes) : 0;
+        if (minutes > 0 && Date.now() - lastActive >= minutes * 60000) {
+            marker.remove();
+            window.retrowalkIdle.signOut();
+        }
+    }, 5000);
+})();
