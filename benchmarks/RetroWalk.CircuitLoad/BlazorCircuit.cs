@@ -36,7 +36,7 @@ internal sealed class BlazorCircuit : IAsyncDisposable
         connection = builder.Build();
         connection.ServerTimeout = TimeSpan.FromSeconds(120);
         connection.On<long, byte[]>("JS.RenderBatch", OnRenderBatch);
-        connection.On<long, string, string, int, long>("JS.BeginInvokeJS", OnBeginInvokeJS);
+        connection.On<long, string, string, int, long, int>("JS.BeginInvokeJS", OnBeginInvokeJS);
         connection.On<string>("JS.Error", error =>
         {
             Interlocked.Increment(ref stats.ServerErrors);
@@ -98,7 +98,7 @@ internal sealed class BlazorCircuit : IAsyncDisposable
         }
     }
 
-    private void OnBeginInvokeJS(long asyncHandle, string identifier, string argsJson, int resultType, long targetInstanceId)
+    private void OnBeginInvokeJS(long asyncHandle, string identifier, string argsJson, int resultType, long targetInstanceId, int callType)
     {
         Interlocked.Increment(ref stats.JsCalls);
         if (verbose)

@@ -57,13 +57,13 @@ namespace RetroWalk.CircuitLoad
             var baseline = ServerMemory.Read(options.ServerPid);
             Console.WriteLine($"Server RSS before: {ServerMemory.Format(baseline)}");
             var points = new List<(int Count, long Rss)>();
-            var failures = 0;
+            var attempts = 0;
             foreach (var target in options.Counts.Order())
             {
                 var opening = Stopwatch.StartNew();
                 using var gate = new SemaphoreSlim(options.OpenInParallel);
                 var pending = new List<Task>();
-                while (circuits.Count + pending.Count < target)
+                for (var toOpen = target - circuits.Count; toOpen > 0; toOpen--)
                 {
                     if (pageAge.Elapsed > options.MarkerAge)
                     {
@@ -72,13 +72,12 @@ namespace RetroWalk.CircuitLoad
                         pending.Clear();
                         page = await session.LoadAsync(options.Page, cancellationToken);
                         pageAge.Restart();
-                        continue;
                     }
                     await gate.WaitAsync(cancellationToken);
                     pending.Add(OpenAsync(page, gate, cancellationToken));
+                    attempts++;
                 }
                 await Task.WhenAll(pending);
-                failures += target - circuits.Count;
                 await Task.Delay(options.Settle, cancellationToken);
                 var rss = ServerMemory.Read(options.ServerPid);
                 var open = circuits.Count(c => !c.Closed);
@@ -104,9 +103,9 @@ namespace RetroWalk.CircuitLoad
             {
                 await ActAsync(cancellationToken);
             }
-            if (failures > 0)
+            if (attempts > circuits.Count)
             {
-                Console.WriteLine($"{failures:N0} circuit(s) failed to open.");
+                Console.WriteLine($"{attempts - circuits.Count:N0} of {attempts:N0} circuits failed to open.");
             }
         }
 
