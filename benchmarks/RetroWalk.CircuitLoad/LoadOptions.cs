@@ -19,6 +19,7 @@ internal sealed record LoadOptions
     public TimeSpan Settle { get; init; } = TimeSpan.FromSeconds(10);
     public TimeSpan Hold { get; init; } = TimeSpan.FromSeconds(5);
     public TimeSpan ActTimeout { get; init; } = TimeSpan.FromSeconds(30);
+    public TimeSpan Spread { get; init; } = TimeSpan.Zero;
     public TimeSpan Overall { get; init; } = TimeSpan.FromMinutes(30);
     public TimeSpan MarkerAge { get; init; } = TimeSpan.FromMinutes(1);
     public bool Verbose { get; init; }
@@ -28,6 +29,7 @@ internal sealed record LoadOptions
           --url URL            the server (loopback only), default http://127.0.0.1:5182/
           --page PATH          the page to hold, default "" (the dashboard)
           --act PATH           where every circuit navigates once at the end, default "patients"; "none" to skip
+          --spread SECONDS     spread the circuits' actions evenly over this time, default 0 (all at once)
           --counts N,N,...     circuit counts to step through (memory is read at each), default 1000,...,5000; at most 12000
           --server-pid PID     the server's process id, to read its memory (RSS) from /proc
           --email, --password  who signs in, default the demo therapist
@@ -57,6 +59,7 @@ internal sealed record LoadOptions
                 "--settle" => options with { Settle = TimeSpan.FromSeconds(double.Parse(Next(), CultureInfo.InvariantCulture)) },
                 "--hold" => options with { Hold = TimeSpan.FromSeconds(double.Parse(Next(), CultureInfo.InvariantCulture)) },
                 "--timeout" => options with { Overall = TimeSpan.FromMinutes(Math.Min(120, double.Parse(Next(), CultureInfo.InvariantCulture))) },
+                "--spread" => options with { Spread = TimeSpan.FromSeconds(Math.Clamp(double.Parse(Next(), CultureInfo.InvariantCulture), 0, 60)) },
                 "--verbose" => options with { Verbose = true },
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),
             };

@@ -138,12 +138,16 @@ namespace RetroWalk.CircuitLoad
 
         private System.Net.CookieContainer CookiesOf() => cookies ?? throw new InvalidOperationException("Not signed in.");
 
-        /// <summary>Every circuit follows a link at once; latency is from the start of the burst to that circuit's next render.</summary>
+        /// <summary>
+        /// Every circuit follows a link once, all at once or spread evenly over <see cref="LoadOptions.Spread"/>.
+        /// Latency: from the start of the burst, and from each circuit's own action, to that circuit's next render.
+        /// </summary>
         private async Task ActAsync(CancellationToken cancellationToken)
         {
             var target = new Uri(options.BaseUrl, options.Act).AbsoluteUri;
             var live = circuits.Where(c => !c.Closed).ToList();
-            var latencies = new double[live.Count];
+            var fromBurst = new double[live.Count];
+            var fromAction = new double[live.Count];
             var timedOut = 0;
             var start = Stopwatch.GetTimestamp();
             var waits = new Task[live.Count];
@@ -151,28 +155,43 @@ namespace RetroWalk.CircuitLoad
             {
                 var index = i;
                 var circuit = live[i];
+                var offset = live.Count > 1 ? options.Spread * ((double)i / (live.Count - 1)) : TimeSpan.Zero;
                 waits[i] = Task.Run(async () =>
                 {
+                    var due = offset - Stopwatch.GetElapsedTime(start);
+                    if (due > TimeSpan.Zero)
+                    {
+                        await Task.Delay(due, cancellationToken);
+                    }
+                    var sent = Stopwatch.GetTimestamp();
                     await circuit.NavigateAsync(target, cancellationToken);
                     try
                     {
                         await circuit.NextBatch.WaitAsync(options.ActTimeout, cancellationToken);
-                        latencies[index] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+                        fromBurst[index] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+                        fromAction[index] = Stopwatch.GetElapsedTime(sent).TotalMilliseconds;
                     }
                     catch (TimeoutException)
                     {
-                        latencies[index] = double.NaN;
+                        fromBurst[index] = fromAction[index] = double.NaN;
                         Interlocked.Increment(ref timedOut);
                     }
                 }, cancellationToken);
             }
             await Task.WhenAll(waits);
+            var total = Stopwatch.GetElapsedTime(start).TotalSeconds;
+            Console.WriteLine($"Act: {live.Count:N0} circuits navigated to /{options.Act}, {(options.Spread > TimeSpan.Zero ? $"spread over {options.Spread.TotalSeconds:F1} s" : "all at once")}; {live.Count - timedOut:N0} rendered, {timedOut} timed out after {options.ActTimeout.TotalSeconds:F0} s; {(live.Count - timedOut) / total:F0} renders/s.");
+            Report("from the start of the burst", fromBurst);
+            Report("from each circuit's own action", fromAction);
+        }
+
+        private static void Report(string what, double[] latencies)
+        {
             var done = latencies.Where(l => !double.IsNaN(l)).Order().ToArray();
-            Console.WriteLine($"Act: {live.Count:N0} circuits navigated to /{options.Act} at once; {done.Length:N0} rendered, {timedOut} timed out after {options.ActTimeout.TotalSeconds:F0} s.");
             if (done.Length > 0)
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"Latency from the start of the burst to each circuit's next render: p50 {Percentile(done, 0.50):F0} ms, p95 {Percentile(done, 0.95):F0} ms, p99 {Percentile(done, 0.99):F0} ms, max {done[^1]:F0} ms; {done.Length / (done[^1] / 1000):F0} renders/s."));
+                    $"  Latency to the next render {what}: p50 {Percentile(done, 0.50):F0} ms, p95 {Percentile(done, 0.95):F0} ms, p99 {Percentile(done, 0.99):F0} ms, max {done[^1]:F0} ms"));
             }
         }
 
