@@ -39,6 +39,13 @@ public sealed class ProgressWithoutCircuitBrowserTests(BrowserFixture browser)
         await Expect(page.GetByTestId("signed-in-user")).ToBeVisibleAsync();
         await Expect(page.Locator(".app-sidebar").GetByRole(AriaRole.Link, new() { Name = "Patients" })).ToBeVisibleAsync();
 
+        // The menu button opens and closes the navigation without a server too.
+        var menu = page.GetByRole(AriaRole.Button, new() { Name = "Show or hide the navigation" });
+        await menu.ClickAsync();
+        await Expect(page.Locator(".app-sidebar")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("mud-drawer--closed"));
+        await menu.ClickAsync();
+        await Expect(page.Locator(".app-sidebar")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("mud-drawer--open"));
+
         // A chart's data table opens without a server (native details).
         var chart = page.Locator("figure.measure-chart").First;
         await chart.GetByText("Chart data").ClickAsync();

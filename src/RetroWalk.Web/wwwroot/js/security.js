@@ -54,3 +54,18 @@ window.retrowalkIdle = {
         }
     }, 5000);
 })();
+
+// On a page served without a circuit (marked by StaticIdleSignOut's element) the menu button has no server to
+// answer it: the browser opens and closes the navigation itself, with the classes MudBlazor's drawer uses.
+document.addEventListener('click', event => {
+    const button = event.target.closest('.app-header button[aria-label="Show or hide the navigation"]');
+    const drawer = document.querySelector('.app-sidebar');
+    if (!button || !drawer || !document.querySelector('[data-idle-static]')) {
+        return;
+    }
+    const open = !drawer.classList.contains('mud-drawer--open');
+    drawer.classList.remove('mud-drawer--initial');
+    drawer.classList.toggle('mud-drawer--open', open);
+    drawer.classList.toggle('mud-drawer--closed', !open);
+    drawer.closest('.mud-layout')?.classList.toggle('mud-drawer-open-responsive-md-left', open);
+});
