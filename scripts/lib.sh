@@ -34,7 +34,18 @@ ensure_debian_packages() {
   if [ ${#missing[@]} -gt 0 ]; then
     echo "Installing from Debian: ${missing[*]}"
     as_root apt-get update -qq
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    # Server packages (postgresql, nginx) would start the system's own service, listening beyond loopback; RetroWalk
+    # starts private ones itself. A policy-rc.d that refuses every start keeps them stopped (unless one is in place).
+    local policy=/usr/sbin/policy-rc.d guarded=""
+    if [ ! -e "$policy" ]; then
+      printf '#!/bin/sh\nexit 101\n' | as_root tee "$policy" >/dev/null
+      as_root chmod 755 "$policy"
+      guarded=yes
+    fi
+    local status=0
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null || status=$?
+    if [ -n "$guarded" ]; then as_root rm -f "$policy"; fi
+    return "$status"
   fi
 }
 

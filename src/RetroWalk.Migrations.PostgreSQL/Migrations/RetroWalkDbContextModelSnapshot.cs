@@ -957,6 +957,8 @@ namespace RetroWalk.Migrations.PostgreSQL.Migrations
 
                     b.HasIndex("ClinicId", "Date");
 
+                    b.HasIndex("ProgrammeId", "Date");
+
                     b.HasIndex("ProgrammeId", "Sequence")
                         .IsUnique();
 
@@ -1429,6 +1431,8 @@ namespace RetroWalk.Migrations.PostgreSQL.Migrations
 
                     b.HasIndex("ClinicId", "IdempotencyKey")
                         .IsUnique();
+
+                    b.HasIndex("ProgrammeId", "Date");
 
                     b.HasIndex("ProgrammeId", "Sequence")
                         .IsUnique();

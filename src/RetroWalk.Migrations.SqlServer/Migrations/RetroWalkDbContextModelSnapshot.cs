@@ -958,6 +958,8 @@ namespace RetroWalk.Migrations.SqlServer.Migrations
 
                     b.HasIndex("ClinicId", "Date");
 
+                    b.HasIndex("ProgrammeId", "Date");
+
                     b.HasIndex("ProgrammeId", "Sequence")
                         .IsUnique();
 
@@ -1431,6 +1433,8 @@ namespace RetroWalk.Migrations.SqlServer.Migrations
 
                     b.HasIndex("ClinicId", "IdempotencyKey")
                         .IsUnique();
+
+                    b.HasIndex("ProgrammeId", "Date");
 
                     b.HasIndex("ProgrammeId", "Sequence")
                         .IsUnique()

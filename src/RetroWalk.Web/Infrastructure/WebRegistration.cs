@@ -39,6 +39,8 @@ public static class WebRegistration
         builder.AddRetroWalkSecurity();
         builder.AddRetroWalkFeatures();
         builder.AddRetroWalkJobs();
+        builder.AddRetroWalkTelemetry();
+        builder.AddRetroWalkReverseProxy();
 
         // One key ring for every instance, in the database: a sign-in cookie (or anything else protected) made by
         // one instance is read by all, and survives restarts and redeployments. It lives and is backed up with the

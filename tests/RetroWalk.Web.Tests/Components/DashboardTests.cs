@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using RetroWalk.Web.Features.Assessments;
 using RetroWalk.Web.Features.Clinics;
 using RetroWalk.Web.Features.Home;
+using RetroWalk.Web.Features.Patients;
 using RetroWalk.Web.Features.Programs;
 using RetroWalk.Web.Features.Protocols;
 using RetroWalk.Web.Features.Sessions;
@@ -61,13 +62,39 @@ public sealed class DashboardTests(AppFixture app) : ComponentTest, IClassFixtur
         Assert.Empty(dashboard.FindAll("[data-testid=first-steps]"));
     }
 
+    [Fact]
+    public async Task TheFlagsListTheFirstTwentyAndShowAllOnRequest()
+    {
+        var setup = await ProgrammeData.SetUpAsync(app, "FLAGS-00");
+        await using var scope = UseClinic(setup.Clinic);
+        var patients = scope.ServiceProvider.GetRequiredService<PatientService>();
+        var programmes = scope.ServiceProvider.GetRequiredService<ProgrammeService>();
+        var threeWeeksAgo = ProgrammeData.NextMonday().AddDays(-28);
+        for (var i = 0; i < SessionService.DashboardFlagCount + 2; i++)
+        {
+            // Nothing recorded in three weeks: every programme has a run of misses.
+            var patientId = i == 0 ? setup.PatientId : (await patients.CreateAsync(PatientData.Valid($"FLAGS-{i:00}"), Token)).Id;
+            var assigned = await programmes.AssignAsync(ProgrammeData.Assign(setup with { PatientId = patientId }, threeWeeksAgo,
+                DayOfWeek.Monday, DayOfWeek.Wednesday, DayOfWeek.Friday), Token);
+            Assert.True(assigned.Succeeded, assigned.Message);
+        }
+
+        var flags = Render<DashboardFlags>();
+
+        flags.WaitForAssertion(() => Assert.Equal(SessionService.DashboardFlagCount, flags.FindAll("[data-testid=dashboard-flag]").Count));
+        flags.Find("[data-testid=flags-show-all]").Click();
+        flags.WaitForAssertion(() => Assert.Equal(SessionService.DashboardFlagCount + 2, flags.FindAll("[data-testid=dashboard-flag]").Count));
+        Assert.Empty(flags.FindAll("[data-testid=flags-show-all]"));
+        Assert.Equal($"All {SessionService.DashboardFlagCount + 2} flagged programmes are shown.", flags.Find("[role=status]").TextContent.Trim());
+    }
+
     private static string[] StepStates(IRenderedComponent<DashboardPage> dashboard) =>
         [.. dashboard.FindAll("[data-testid=first-step]").Select(step => step.GetAttribute("data-state") ?? "")];
 
     private AsyncServiceScope UseClinic(TestClinic clinic)
     {
         var scope = app.ScopeFor(clinic);
-        UseAppServices(scope.ServiceProvider, typeof(ICurrentUser), typeof(ClinicFormats), typeof(ClinicService), typeof(FirstStepsService), typeof(SessionService),
+        UseAppServices(scope.ServiceProvider, typeof(ICurrentUser), typeof(ClinicFormats), typeof(ClinicService), typeof(FirstStepsService), typeof(SessionService), typeof(PatientService),
             typeof(ProtocolService), typeof(ProgrammeService), typeof(AssessmentPlanService));
         return scope;
     }

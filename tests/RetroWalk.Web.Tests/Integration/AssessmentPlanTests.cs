@@ -132,6 +132,50 @@ public sealed class AssessmentPlanTests(AppFixture app) : IClassFixture<AppFixtu
     }
 
     [Fact]
+    public async Task DueThisWeekListsTheFollowUpsAndEndAssessmentsOfCompletedProgrammesStillInTheirWindow()
+    {
+        var clinic = await app.CreateClinicAsync();
+        var today = Today;
+        Guid followUpDue, endOverdue;
+        await using (var setup = app.ScopeFor(clinic))
+        {
+            var sp = setup.ServiceProvider;
+            var therapist = await UserIdAsync(sp, clinic.TherapistEmail);
+            var protocols = sp.GetRequiredService<ProtocolService>();
+            var protocolId = (await protocols.CloneTemplateAsync(ProtocolTemplates.ChronicStroke4WeeksKey, Token)).Id;
+            var edit = (await protocols.GetForEditAsync(protocolId, Token))!;
+            edit.Outcomes.Add(new OutcomeInput { Point = AssessmentPoint.FollowUp, Week = 12, MeasureCodes = new(StringComparer.OrdinalIgnoreCase) { "BBS" } });
+            var updated = await protocols.UpdateAsync(protocolId, edit, Token);
+            Assert.True(updated.Succeeded, updated.Message);
+
+            // Completed programmes (ended on the dates below; the app only ends programmes today, so the test sets them):
+            // the 12-week follow-up due today; the end assessment 10 days overdue; a follow-up whose window closed
+            // long ago; an end assessment two years ago.
+            (followUpDue, var a) = await PatientOnProgrammeAsync(sp, "FUP-1", today.AddDays(-84 - 28), therapist, protocolId);
+            (endOverdue, var b) = await PatientOnProgrammeAsync(sp, "FUP-2", today.AddDays(-10 - 28), therapist, protocolId);
+            var (_, c) = await PatientOnProgrammeAsync(sp, "FUP-3", today.AddDays(-84 - 60 - 28), therapist, protocolId);
+            var (_, d) = await PatientOnProgrammeAsync(sp, "FUP-4", today.AddDays(-730 - 28), therapist, protocolId);
+            await using var db = await sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<RetroWalkDbContext>>().CreateDbContextAsync(Token);
+            foreach (var (id, ended) in new[] { (a, today.AddDays(-84)), (b, today.AddDays(-10)), (c, today.AddDays(-84 - 60)), (d, today.AddDays(-730)) })
+            {
+                var programme = await db.Set<Programme>().FindAsync([id], Token);
+                programme!.Status = ProgrammeStatus.Completed;
+                programme.EndedOn = ended;
+            }
+            await db.SaveChangesAsync(Token);
+        }
+
+        await using var scope = await SignedInAsync(clinic, clinic.TherapistEmail);
+        var due = await scope.ServiceProvider.GetRequiredService<AssessmentPlanService>().DueThisWeekForMeAsync(Token);
+
+        Assert.Equal((AssessmentPoint.FollowUp, today, PlannedAssessmentStatus.Due),
+            Assert.Single(due, d => d.PatientId == followUpDue).Item is var f ? (f.Point, f.DueDate, f.Status) : default);
+        Assert.Equal((AssessmentPoint.End, today.AddDays(-10), PlannedAssessmentStatus.Overdue),
+            Assert.Single(due, d => d.PatientId == endOverdue).Item is var e ? (e.Point, e.DueDate, e.Status) : default);
+        Assert.Equal(2, due.Count);
+    }
+
+    [Fact]
     public async Task TheTimelineHoldsEachProgrammesPeriodAndTheDeliveredMinutesPerWeekUpToToday()
     {
         var clinic = await app.CreateClinicAsync();

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RetroWalk.Web.Data;
@@ -103,6 +104,42 @@ public sealed class BatchJobTests
         using var later = app.CreateBrowserlikeClient();
         await RetroWalkApp.SignInAsync(later, clinic.TherapistEmail, clinic.Password);
         Assert.Equal(HttpStatusCode.NotFound, (await later.GetAsync($"/reports/batches/{id}/zip", Token)).StatusCode);
+    }
+
+    [Fact]
+    public async Task ABatchStartedOverHttpIsAcceptedPolledAndDownloaded()
+    {
+        await using var app = new RetroWalkApp();
+        await app.InitializeAsync();
+        var clinic = await app.CreateClinicAsync();
+        await using (var scope = app.ScopeFor(clinic))
+        {
+            await ReportData.PatientOnChronicStrokeProgrammeAsync(scope.ServiceProvider, "HTTP-1", "Anna", "Posted");
+        }
+        using var client = app.CreateBrowserlikeClient();
+        await RetroWalkApp.SignInAsync(client, clinic.TherapistEmail, clinic.Password);
+
+        var backwards = await client.PostAsJsonAsync("/reports/batches", new { from = Today, to = Today.AddDays(-1) }, Token);
+        Assert.Equal(HttpStatusCode.BadRequest, backwards.StatusCode);
+        Assert.Contains("The end of the period is before its start.", await backwards.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
+        // A form post (what a cross-site page could send) is refused.
+        var form = await client.PostAsync("/reports/batches", new FormUrlEncodedContent(new Dictionary<string, string> { ["from"] = "2026-01-01" }), Token);
+        Assert.Equal(HttpStatusCode.BadRequest, form.StatusCode);
+
+        var started = await client.PostAsJsonAsync("/reports/batches", new { from = Today.AddDays(-30), to = Today }, Token);
+        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        var location = started.Headers.Location!.ToString();
+        var status = await WaitForAsync(() => client.GetFromJsonAsync<BatchStatus>(location, Token), s => s!.State is "Completed" or "Failed");
+        Assert.Equal("Completed", status!.State);
+        Assert.Equal("1 reports ready.", status.Message);
+        var zip = await client.GetAsync(status.Download, Token);
+        Assert.Equal(HttpStatusCode.OK, zip.StatusCode);
+        Assert.Equal("application/zip", zip.Content.Headers.ContentType?.MediaType);
+
+        using var stranger = app.CreateBrowserlikeClient();
+        var other = await app.CreateClinicAsync();
+        await RetroWalkApp.SignInAsync(stranger, other.TherapistEmail, other.Password);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync(location, Token)).StatusCode);
     }
 
     [Fact]

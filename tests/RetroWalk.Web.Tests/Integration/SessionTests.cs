@@ -27,29 +27,13 @@ public sealed class SessionTests(AppFixture app) : IClassFixture<AppFixture>
         return (setup, assigned.Id);
     }
 
-    private static async Task<SessionInput> CompletedAsync(SessionService sessions, Guid programmeId, int sequence, decimal rpe = 12m)
-    {
-        var form = (await sessions.GetFormAsync(programmeId, sequence, cancellationToken: Token))!;
-        var input = form.Input;
-        input.RestingHeartRate = 72;
-        input.RestingSystolic = 130;
-        input.RestingDiastolic = 80;
-        input.PainBefore = 1;
-        input.Rpe = rpe;
-        input.PeakHeartRate = 110;
-        input.SystolicAfter = 150;
-        input.DiastolicAfter = 85;
-        input.PainAfter = 1;
-        return input;
-    }
-
     [Fact]
     public async Task ARecordedSessionCannotBeMovedOrCancelledFromTheSchedule()
     {
         var (setup, programmeId) = await ProgrammeInThePastAsync("SES-LOCK");
         await using var scope = app.ScopeFor(setup.Clinic);
         var sessions = scope.ServiceProvider.GetRequiredService<SessionService>();
-        Assert.True((await sessions.SaveAsync(programmeId, await CompletedAsync(sessions, programmeId, 1), Token)).Succeeded);
+        Assert.True((await sessions.SaveAsync(programmeId, await SessionData.CompletedAsync(sessions, programmeId, 1), Token)).Succeeded);
         var programmes = scope.ServiceProvider.GetRequiredService<ProgrammeService>();
         var version = (await programmes.GetAsync(programmeId, Token))!.Version;
 
@@ -74,9 +58,9 @@ public sealed class SessionTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.True(before.PlannedToDate >= 9);
         Assert.Contains(AdherenceFlag.UnrecordedSessions, before.Flags);
 
-        var saved = await sessions.SaveAsync(programmeId, await CompletedAsync(sessions, programmeId, 1), Token);
+        var saved = await sessions.SaveAsync(programmeId, await SessionData.CompletedAsync(sessions, programmeId, 1), Token);
         Assert.True(saved.Succeeded, saved.Message);
-        var partial = await CompletedAsync(sessions, programmeId, 2);
+        var partial = await SessionData.CompletedAsync(sessions, programmeId, 2);
         partial.Status = SessionStatus.Partial;
         partial.MainMinutes = 20;
         Assert.True((await sessions.SaveAsync(programmeId, partial, Token)).Succeeded);
@@ -107,7 +91,7 @@ public sealed class SessionTests(AppFixture app) : IClassFixture<AppFixture>
         var (setup, programmeId) = await ProgrammeInThePastAsync();
         await using var scope = app.ScopeFor(setup.Clinic);
         var sessions = scope.ServiceProvider.GetRequiredService<SessionService>();
-        var input = await CompletedAsync(sessions, programmeId, 1);
+        var input = await SessionData.CompletedAsync(sessions, programmeId, 1);
 
         var first = await sessions.SaveAsync(programmeId, input, Token);
         // The same form saved again (a retry after a lost connection), and the same extra session twice.
@@ -132,7 +116,7 @@ public sealed class SessionTests(AppFixture app) : IClassFixture<AppFixture>
         var (setup, programmeId) = await ProgrammeInThePastAsync();
         await using var scope = app.ScopeFor(setup.Clinic);
         var sessions = scope.ServiceProvider.GetRequiredService<SessionService>();
-        var saved = await sessions.SaveAsync(programmeId, await CompletedAsync(sessions, programmeId, 1), Token);
+        var saved = await sessions.SaveAsync(programmeId, await SessionData.CompletedAsync(sessions, programmeId, 1), Token);
         var mine = (await sessions.GetFormAsync(programmeId, 1, cancellationToken: Token))!.Input;
         var theirs = (await sessions.GetFormAsync(programmeId, 1, cancellationToken: Token))!.Input;
         Assert.Equal(saved.Id, mine.Id);
@@ -148,8 +132,8 @@ public sealed class SessionTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal(("Walked well.", 12m), (stored.Notes, stored.Rpe));
 
         // Two people recording the same planned session from two new forms: the second is refused.
-        var a = await CompletedAsync(sessions, programmeId, 2);
-        var b = await CompletedAsync(sessions, programmeId, 2);
+        var a = await SessionData.CompletedAsync(sessions, programmeId, 2);
+        var b = await SessionData.CompletedAsync(sessions, programmeId, 2);
         Assert.True((await sessions.SaveAsync(programmeId, a, Token)).Succeeded);
         var second = await sessions.SaveAsync(programmeId, b, Token);
         Assert.Equal(SaveStatus.Conflict, second.Status);
@@ -162,7 +146,7 @@ public sealed class SessionTests(AppFixture app) : IClassFixture<AppFixture>
         var (setup, programmeId) = await ProgrammeInThePastAsync();
         await using var scope = app.ScopeFor(setup.Clinic);
         var sessions = scope.ServiceProvider.GetRequiredService<SessionService>();
-        var input = await CompletedAsync(sessions, programmeId, 1);
+        var input = await SessionData.CompletedAsync(sessions, programmeId, 1);
         input.MainMinutes = 181;
         input.Rpe = 21;
         input.PeakHeartRate = 231;
@@ -181,12 +165,12 @@ public sealed class SessionTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal("Systolic BP must be above diastolic BP.", result.Errors[nameof(SessionInput.SystolicAfter)].Single());
         Assert.Equal("RPE must be between 6 and 20 on the Borg 6–20 scale.", result.Errors[nameof(SessionInput.Rpe)].Single());
 
-        var early = await CompletedAsync(sessions, programmeId, 1);
+        var early = await SessionData.CompletedAsync(sessions, programmeId, 1);
         early.Date = ProgrammeData.NextMonday().AddDays(-29);
         Assert.StartsWith("The session date is before the programme start", (await sessions.SaveAsync(programmeId, early, Token)).Errors![nameof(SessionInput.Date)].Single(), StringComparison.Ordinal);
 
         // A failed screening blocks the session: it cannot be recorded as done, and the reason is kept when recorded as not done.
-        var screened = await CompletedAsync(sessions, programmeId, 1);
+        var screened = await SessionData.CompletedAsync(sessions, programmeId, 1);
         screened.RestingSystolic = 210;
         Assert.Contains(nameof(SessionInput.Status), (await sessions.SaveAsync(programmeId, screened, Token)).Errors!.Keys);
         await using (var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<RetroWalkDbContext>>().CreateDbContextAsync(Token))
@@ -211,7 +195,7 @@ public sealed class SessionTests(AppFixture app) : IClassFixture<AppFixture>
         SaveResult last = default!;
         for (var sequence = 1; sequence <= 3; sequence++)
         {
-            last = await sessions.SaveAsync(programmeId, await CompletedAsync(sessions, programmeId, sequence), Token);
+            last = await sessions.SaveAsync(programmeId, await SessionData.CompletedAsync(sessions, programmeId, sequence), Token);
             Assert.True(last.Succeeded, last.Message);
         }
 
@@ -219,7 +203,7 @@ public sealed class SessionTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal(4, rise.Sequence);
         Assert.Equal(1.2m, rise.Suggested.SpeedKmh);
 
-        var nearFall = await CompletedAsync(sessions, programmeId, 4);
+        var nearFall = await SessionData.CompletedAsync(sessions, programmeId, 4);
         nearFall.EndSpeed = 1.2m;
         nearFall.AdverseEvents.Single(e => e.Type == AdverseEventType.NearFall).Occurred = true;
         nearFall.AdverseEvents.Single(e => e.Type == AdverseEventType.NearFall).Note = "Caught heel on the belt edge.";
@@ -237,7 +221,7 @@ public sealed class SessionTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal((1.0m, 25m), (schedule.Single(s => s.Sequence == 5).Prescription.SpeedKmh, schedule.Single(s => s.Sequence == 5).Prescription.MainMinutes));
         var decided = (await sessions.SuggestNextAsync(programmeId, fourth.Id, Token))!.Decision!;
         Assert.Equal((PrescriptionChoice.Overridden, "Test Therapist", "Cautious after the near-fall"), (decided.Choice, decided.DecidedBy, decided.OverrideReason));
-        var flags = await sessions.FlagsAsync(Token);
+        var flags = (await sessions.FlagsAsync(cancellationToken: Token)).Rows;
         Assert.Contains(AdherenceFlag.RecentAdverseEvent, Assert.Single(flags, f => f.ProgrammeId == programmeId).Flags);
 
         var badOverride = await sessions.DecideAsync(programmeId, new DecisionInput { ForSequence = 5, AfterRecordId = fourth.Id, Choice = PrescriptionChoice.Overridden, Speed = 9m, Incline = 0, MainMinutes = 30 }, Token);
@@ -254,14 +238,14 @@ public sealed class SessionTests(AppFixture app) : IClassFixture<AppFixture>
         for (var sequence = 1; sequence <= 9; sequence++)
         {
             var result = sequence <= 7
-                ? await sessions.SaveAsync(programmeId, await CompletedAsync(sessions, programmeId, sequence), Token)
+                ? await sessions.SaveAsync(programmeId, await SessionData.CompletedAsync(sessions, programmeId, sequence), Token)
                 : await sessions.MarkMissedAsync(programmeId, sequence, Token);
             Assert.True(result.Succeeded, result.Message);
         }
 
         var summary = (await sessions.GetAdherenceAsync(programmeId, Token))!.Summary;
         Assert.True(summary.ConsecutiveMissed >= 2);
-        var flagged = Assert.Single(await sessions.FlagsAsync(Token), f => f.ProgrammeId == programmeId);
+        var flagged = Assert.Single((await sessions.FlagsAsync(cancellationToken: Token)).Rows, f => f.ProgrammeId == programmeId);
         Assert.Contains(AdherenceFlag.ConsecutiveMissedSessions, flagged.Flags);
         var again = await sessions.MarkMissedAsync(programmeId, 9, Token);
         Assert.Equal(SaveStatus.Conflict, again.Status);
@@ -274,7 +258,7 @@ public sealed class SessionTests(AppFixture app) : IClassFixture<AppFixture>
         await using (var scope = app.ScopeFor(setup.Clinic))
         {
             var sessions = scope.ServiceProvider.GetRequiredService<SessionService>();
-            Assert.True((await sessions.SaveAsync(programmeId, await CompletedAsync(sessions, programmeId, 1), Token)).Succeeded);
+            Assert.True((await sessions.SaveAsync(programmeId, await SessionData.CompletedAsync(sessions, programmeId, 1), Token)).Succeeded);
         }
         var other = await app.CreateClinicAsync();
         await using var otherScope = app.ScopeFor(other);
@@ -284,7 +268,7 @@ public sealed class SessionTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Null(await theirs.GetAdherenceAsync(programmeId, Token));
         Assert.Null(await theirs.GetHistoryAsync(programmeId, cancellationToken: Token));
         Assert.Null(await theirs.GetPatientAdherenceAsync(setup.PatientId, Token));
-        Assert.DoesNotContain(await theirs.FlagsAsync(Token), f => f.ProgrammeId == programmeId);
+        Assert.DoesNotContain((await theirs.FlagsAsync(cancellationToken: Token)).Rows, f => f.ProgrammeId == programmeId);
         var input = new SessionInput { Sequence = 2, Date = ProgrammeData.NextMonday().AddDays(-26), Status = SessionStatus.Completed };
         Assert.Equal(SaveStatus.NotFound, (await theirs.SaveAsync(programmeId, input, Token)).Status);
         Assert.Equal(SaveStatus.NotFound, (await theirs.MarkMissedAsync(programmeId, 2, Token)).Status);

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using RetroWalk.Clinical;
 using RetroWalk.Clinical.Measures;
@@ -60,11 +61,9 @@ public sealed class AssessmentPlanService(IDbContextFactory<RetroWalkDbContext> 
     {
         var today = clock.Today;
         var monday = CalendarWeek.MondayOf(today);
-        // A follow-up is due at most 104 weeks after the end and counts for four weeks after that.
-        var endedSince = today.AddDays(-((7 * 104) + AssessmentSchedule.LateDays));
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var mine = db.Set<Programme>().Where(g => g.TherapistUserId == user.UserId
-            && (ProgrammeStatuses.Ongoing.Contains(g.Status) || (g.Status == ProgrammeStatus.Completed && g.EndedOn >= endedSince)));
+        var mine = db.Set<Programme>().Where(g => g.TherapistUserId == user.UserId)
+            .Where(await MayHaveWorkThisWeekAsync(db, today, monday.AddDays(6), cancellationToken));
         var programmes = await ProgrammesAsync(db, mine, cancellationToken);
         var recorded = await RecordedAsync(db, [.. programmes.Select(p => p.PatientId).Distinct()], cancellationToken);
         return
@@ -75,6 +74,33 @@ public sealed class AssessmentPlanService(IDbContextFactory<RetroWalkDbContext> 
                     .Select(i => new DueAssessment(p.Id, p.PatientId, p.PatientName, p.RecordNumber, p.ProtocolName, i)))
                 .OrderBy(d => d.Item.DueDate).ThenBy(d => d.PatientName, StringComparer.CurrentCulture),
         ];
+    }
+
+    /// <summary>
+    /// Programmes that can have an assessment on this week's list: the ongoing ones, and the completed ones with a due
+    /// date near this week. A listed assessment is due or overdue and due by Sunday, so its due date lies between
+    /// <see cref="AssessmentSchedule.LateDays"/> days before today and Sunday. A completed programme's due dates are
+    /// its start (baseline), start + 7·N − 1 (interim N), its end and end + 7·N (follow-up N), so its start or end date
+    /// must fall in one of a few ranges: one for the start, one for the end, one per follow-up week the clinic's
+    /// protocols plan. This keeps the list's cost to the therapist's current work, however many programmes ended before.
+    /// </summary>
+    private static async Task<Expression<Func<Programme, bool>>> MayHaveWorkThisWeekAsync(RetroWalkDbContext db, DateOnly today, DateOnly sunday,
+        CancellationToken cancellationToken)
+    {
+        var plans = (await db.Set<ProtocolVersion>().AsNoTracking().Select(v => v.DefinitionJson).ToListAsync(cancellationToken))
+            .SelectMany(json => ProtocolJson.Read(json).Outcomes).ToList();
+        var earliest = today.AddDays(-AssessmentSchedule.LateDays);
+        var interimWeeks = plans.Where(p => p.Point == AssessmentPoint.Interim).Select(p => Math.Max(p.Week ?? 1, 1)).DefaultIfEmpty(1).Max();
+        var startFrom = earliest.AddDays(-7 * interimWeeks);
+        Expression<Func<Programme, bool>> may = g => ProgrammeStatuses.Ongoing.Contains(g.Status)
+            || (g.Status == ProgrammeStatus.Completed && (g.EndedOn == null || g.StartDate >= startFrom || (g.EndedOn >= earliest && g.EndedOn <= sunday)));
+        foreach (var weeks in plans.Where(p => p.Point == AssessmentPoint.FollowUp).Select(p => Math.Max(p.Week ?? 0, 0)).Distinct())
+        {
+            var from = earliest.AddDays(-7 * weeks);
+            var to = sunday.AddDays(-7 * weeks);
+            may = Predicates.Or(may, g => g.Status == ProgrammeStatus.Completed && g.EndedOn >= from && g.EndedOn <= to);
+        }
+        return may;
     }
 
     /// <summary>The clinic's time point for a plan's assessment point.</summary>

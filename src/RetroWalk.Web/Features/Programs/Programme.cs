@@ -180,6 +180,8 @@ internal sealed class ScheduledSessionConfiguration : IEntityTypeConfiguration<S
         builder.Ignore(s => s.AuditLabel);
         builder.HasIndex(s => new { s.ProgrammeId, s.Sequence }).IsUnique();
         builder.HasIndex(s => new { s.ClinicId, s.Date });
+        // A programme's sessions by date: the dashboard flags and this week's sessions read a few of them per programme.
+        builder.HasIndex(s => new { s.ProgrammeId, s.Date });
         builder.HasOne<Programme>().WithMany().HasForeignKey(s => s.ProgrammeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Clinics.Clinic>().WithMany().HasForeignKey(s => s.ClinicId).OnDelete(DeleteBehavior.Restrict);
     }

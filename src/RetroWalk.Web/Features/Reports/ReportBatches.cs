@@ -1,3 +1,4 @@
+using RetroWalk.Web.Infrastructure;
 using RetroWalk.Web.Infrastructure.Jobs;
 
 namespace RetroWalk.Web.Features.Reports;
@@ -12,6 +13,25 @@ public sealed record BatchRequest(DateOnly From, DateOnly To, string? TherapistU
 /// </summary>
 public sealed class ReportBatches(JobQueue queue)
 {
+    /// <summary>The period's errors by field (From, To); empty when the period can be asked for.</summary>
+    public static FieldErrors Validate(DateOnly? from, DateOnly? to)
+    {
+        var errors = new FieldErrors();
+        if (from is null)
+        {
+            errors.Add("From", "Enter the first day of the period.");
+        }
+        if (to is null)
+        {
+            errors.Add("To", "Enter the last day of the period.");
+        }
+        else if (from is not null && to < from)
+        {
+            errors.Add("To", "The end of the period is before its start.");
+        }
+        return errors;
+    }
+
     public Task<Guid> StartAsync(BatchRequest request, Guid clinicId, string? userId, string userName, CancellationToken cancellationToken = default) =>
         queue.EnqueueAsync(ReportBatchJob.JobKind, clinicId, userId, userName, request,
             $"progress-reports_{request.From:yyyy-MM-dd}_{request.To:yyyy-MM-dd}.zip", ".zip", "Waiting for its turn…", cancellationToken);

@@ -38,6 +38,35 @@ public static class ReportEndpoints
                 return Results.File(zip.Path, "application/zip", zip.FileName);
             });
 
+        // Batches for scripts and integrations, as the batch page starts them: POST a JSON period, get 202 Accepted
+        // with the status address; poll it (from any instance) until "Completed", then fetch the ZIP above. A JSON body
+        // is required (anything else is refused), which a cross-site form cannot send and a cross-site script cannot
+        // send without a CORS preflight the app never grants: no antiforgery token is needed.
+        reports.MapPost("/batches", async (BatchKickOff body, ReportBatches batches, ICurrentUser user, CancellationToken cancellationToken) =>
+            {
+                var errors = ReportBatches.Validate(body.From, body.To);
+                if (!errors.IsValid)
+                {
+                    return Results.ValidationProblem(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+                }
+                var request = new BatchRequest(body.From!.Value, body.To!.Value, string.IsNullOrEmpty(body.TherapistUserId) ? null : body.TherapistUserId);
+                var id = await batches.StartAsync(request, user.ClinicId, user.UserId, user.UserName, cancellationToken);
+                return Results.Accepted($"/reports/batches/{id}", BatchStatus.Of((await batches.StatusAsync(id, user.ClinicId, cancellationToken))!));
+            });
+
+        reports.MapGet("/batches/{id:guid}", async (Guid id, ReportBatches batches, ICurrentUser user, CancellationToken cancellationToken) =>
+            await batches.StatusAsync(id, user.ClinicId, cancellationToken) is { } status ? Results.Ok(BatchStatus.Of(status)) : Results.NotFound());
+
         return endpoints;
     }
+}
+
+/// <summary>A batch asked for over HTTP: the period, and optionally one therapist's patients only.</summary>
+public sealed record BatchKickOff(DateOnly? From, DateOnly? To, string? TherapistUserId);
+
+/// <summary>A batch's progress as JSON; <see cref="Download"/> once it is completed.</summary>
+public sealed record BatchStatus(Guid Id, string State, int Done, int Total, string Message, string? Download)
+{
+    public static BatchStatus Of(Infrastructure.Jobs.JobStatus status) => new(status.Id, status.State.ToString(), status.Done, status.Total, status.Message,
+        status.State == Infrastructure.Jobs.JobState.Completed ? $"/reports/batches/{status.Id}/zip" : null);
 }

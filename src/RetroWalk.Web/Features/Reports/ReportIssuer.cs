@@ -20,7 +20,8 @@ public sealed class ReportIssuer(
     ReportModelBuilder builder,
     IProgressReportRenderer renderer,
     ICurrentUser user,
-    TimeProvider time)
+    TimeProvider time,
+    RetroWalkMetrics metrics)
 {
     /// <summary>The issued PDF of a report of this clinic; null for an unknown or another clinic's report.</summary>
     public async Task<RenderedReport?> IssueAsync(Guid reportId, CancellationToken cancellationToken = default)
@@ -46,6 +47,7 @@ public sealed class ReportIssuer(
             return null;
         }
         var pdf = renderer.Render(model, new ReportOptions { Sections = report.Sections, PageSize = report.PageSize });
+        metrics.ReportRendered(inBatch: report.BatchId is not null);
         db.Add(new ReportPdf
         {
             ReportId = report.Id,

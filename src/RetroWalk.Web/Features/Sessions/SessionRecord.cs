@@ -60,8 +60,11 @@ public sealed class SessionRecord : ClinicalRecord, IAuditLabel
     public int? DiastolicAfter { get; set; }
     public decimal? PainAfter { get; set; }
 
+    /// <summary>What <see cref="AdverseEventsJson"/> holds when no adverse event was recorded.</summary>
+    public const string NoAdverseEventsJson = "[]";
+
     /// <summary>The adverse events as JSON text (type + note), so the audit trail shows them in full.</summary>
-    public string AdverseEventsJson { get; private set; } = "[]";
+    public string AdverseEventsJson { get; private set; } = NoAdverseEventsJson;
 
     public IReadOnlyList<AdverseEvent> AdverseEvents
     {
@@ -186,6 +189,8 @@ internal sealed class SessionRecordConfiguration : IEntityTypeConfiguration<Sess
         // One record per planned session; extra sessions (no sequence) are not limited.
         builder.HasIndex(s => new { s.ProgrammeId, s.Sequence }).IsUnique();
         builder.HasIndex(s => new { s.ClinicId, s.Date });
+        // A programme's records by date: the dashboard flags read the last delivered one and the last week's.
+        builder.HasIndex(s => new { s.ProgrammeId, s.Date });
         builder.HasOne<Programme>().WithMany().HasForeignKey(s => s.ProgrammeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Clinics.Clinic>().WithMany().HasForeignKey(s => s.ClinicId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -152,8 +152,11 @@ public sealed record TodaySession(Guid ProgrammeId, Guid PatientId, string Patie
     int Sequence, SessionPrescription Prescription, SessionStatus? Recorded);
 
 /// <summary>A programme that needs attention, with its flags and the figures behind them.</summary>
+/// <summary>The dashboard's flagged programmes in order, and whether more are flagged than were asked for.</summary>
+public sealed record FlagList(IReadOnlyList<FlaggedProgramme> Rows, bool More);
+
 public sealed record FlaggedProgramme(Guid ProgrammeId, Guid PatientId, string PatientName, string RecordNumber, string ProtocolName,
-    string TherapistName, IReadOnlyList<AdherenceFlag> Flags, int ConsecutiveMissed, RecordedAdverseEvent? MostRecentAdverseEvent, DateOnly? EndDate);
+    string TherapistName, bool IsMine, IReadOnlyList<AdherenceFlag> Flags, int ConsecutiveMissed, RecordedAdverseEvent? MostRecentAdverseEvent, DateOnly? EndDate);
 
 /// <summary>One session of a programme's history, for reports: planned dose beside what was done. Speeds in km/h.</summary>
 public sealed record SessionHistoryRow(

@@ -332,25 +332,110 @@ public sealed class SessionService(IDbContextFactory<RetroWalkDbContext> dbFacto
             r.Session.Sequence, Prescription(r.Session), r.Recorded))];
     }
 
+    /// <summary>How many flagged programmes the dashboard lists before "Show all".</summary>
+    public const int DashboardFlagCount = 20;
+
     /// <summary>
     /// Ongoing programmes of the clinic with a flag that needs action: two or more missed sessions in a row, an adverse
-    /// event in the last 7 days, or past the end date and still active.
+    /// event in the last 7 days, or past the end date and still active. The signed-in therapist's own come first, then
+    /// those with a recent adverse event, then the longest runs of misses. With <paramref name="top"/>, at most that
+    /// many, and whether there are more.
+    /// The cost follows the flagged programmes, not the size of the clinic: the database returns only the programmes
+    /// that may carry a flag, each with an upper bound of its place in the order (<see cref="FlagCandidatesAsync"/>);
+    /// the clinical rule (<see cref="Adherence.Compute"/>) then decides on them, best bound first, until the top ones
+    /// are certain.
     /// </summary>
-    public async Task<IReadOnlyList<FlaggedProgramme>> FlagsAsync(CancellationToken cancellationToken = default)
+    public async Task<FlagList> FlagsAsync(int? top = null, CancellationToken cancellationToken = default)
     {
+        const int chunk = 32;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var loaded = await LoadAsync(db, db.Set<Programme>().Where(g => ProgrammeStatuses.Ongoing.Contains(g.Status)), cancellationToken);
-        var ids = loaded.Select(l => l.Programme.PatientId).ToList();
-        var patients = await db.Set<Patient>().IgnoreQueryFilters([RetroWalkDbContext.QueryFilters.Archived]).Where(p => ids.Contains(p.Id))
-            .Select(p => new { p.Id, Name = p.GivenName + " " + p.FamilyName, p.RecordNumber }).ToDictionaryAsync(p => p.Id, cancellationToken);
-        return [.. loaded
+        var candidates = await FlagCandidatesAsync(db, cancellationToken);
+        var limit = top ?? int.MaxValue;
+        var confirmed = new List<(FlaggedProgramme Row, FlagRank Rank)>();
+        var next = 0;
+        while (next < candidates.Count && !(confirmed.Count > limit && confirmed[limit - 1].Rank.CompareTo(candidates[next].Bound) >= 0))
+        {
+            var batch = candidates.Skip(next).Take(chunk).ToList();
+            next += batch.Count;
+            confirmed.AddRange(await ConfirmFlagsAsync(db, batch, cancellationToken));
+            confirmed = [.. confirmed.OrderByDescending(c => c.Rank).ThenBy(c => c.Row.PatientName, StringComparer.CurrentCulture).ThenBy(c => c.Row.ProgrammeId)];
+        }
+        return new FlagList([.. confirmed.Take(limit).Select(c => c.Row)], confirmed.Count > limit);
+    }
+
+    /// <summary>A flagged programme's place in the dashboard order: own first, then a recent adverse event, then the run of misses.</summary>
+    private readonly record struct FlagRank(bool Mine, bool RecentAdverseEvent, int ConsecutiveMissed) : IComparable<FlagRank>
+    {
+        public int CompareTo(FlagRank other) =>
+            (Mine, RecentAdverseEvent, ConsecutiveMissed).CompareTo((other.Mine, other.RecentAdverseEvent, other.ConsecutiveMissed));
+    }
+
+    private sealed record FlagCandidate(Guid ProgrammeId, FlagRank Bound);
+
+    /// <summary>
+    /// The ongoing programmes that may carry a dashboard flag, best first by an upper bound of their rank; a programme
+    /// left out carries none. Each test reads a few index entries of one programme (by programme and date), so the
+    /// query grows with the running programmes and not with their history or the clinic's finished ones:
+    /// an adverse event recorded in the last 7 days; two or more possible misses (past planned sessions without a record,
+    /// and records of a miss) since the last delivered session, which bounds the run of misses from above; or no
+    /// planned session on or after today.
+    /// </summary>
+    private async Task<List<FlagCandidate>> FlagCandidatesAsync(RetroWalkDbContext db, CancellationToken cancellationToken)
+    {
+        var today = clock.Today;
+        var eventsFrom = today.AddDays(1 - Adherence.RecentAdverseEventDays);
+        var me = user.UserId;
+        var records = db.Set<SessionRecord>().Where(r => r.Date <= today);
+        var planned = db.Set<ScheduledSession>().Where(s => s.Status == ScheduledSessionStatus.Planned);
+        var rows = await db.Set<Programme>()
+            .Where(g => ProgrammeStatuses.Ongoing.Contains(g.Status))
+            .Select(g => new
+            {
+                g.Id,
+                g.TherapistUserId,
+                g.PausedFrom,
+                LastDelivered = records.Where(r => r.ProgrammeId == g.Id && (r.Status == SessionStatus.Completed || r.Status == SessionStatus.Partial))
+                    .Max(r => (DateOnly?)r.Date),
+            })
+            .Select(g => new
+            {
+                g.Id,
+                Mine = g.TherapistUserId == me,
+                RecentEvent = records.Any(r => r.ProgrammeId == g.Id && r.Date >= eventsFrom && r.AdverseEventsJson != SessionRecord.NoAdverseEventsJson),
+                Misses = planned.Count(s => s.ProgrammeId == g.Id && (g.PausedFrom == null || s.Date < g.PausedFrom) && s.Date < today
+                        && (g.LastDelivered == null || s.Date >= g.LastDelivered) && !records.Any(r => r.ProgrammeId == g.Id && r.Sequence == s.Sequence))
+                    + records.Count(r => r.ProgrammeId == g.Id && (r.Status == SessionStatus.Missed || r.Status == SessionStatus.CancelledByPatient)
+                        && (g.LastDelivered == null || r.Date >= g.LastDelivered)),
+                Ended = planned.Any(s => s.ProgrammeId == g.Id && (g.PausedFrom == null || s.Date < g.PausedFrom))
+                    && !planned.Any(s => s.ProgrammeId == g.Id && (g.PausedFrom == null || s.Date < g.PausedFrom) && s.Date >= today),
+            })
+            .Where(g => g.RecentEvent || g.Misses >= 2 || g.Ended)
+            .AsNoTracking().ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new FlagCandidate(r.Id, new FlagRank(r.Mine, r.RecentEvent, r.Misses)))
+            .OrderByDescending(c => c.Bound).ThenBy(c => c.ProgrammeId)];
+    }
+
+    /// <summary>The candidates that the clinical rule flags, with their exact rank.</summary>
+    private async Task<List<(FlaggedProgramme Row, FlagRank Rank)>> ConfirmFlagsAsync(RetroWalkDbContext db, List<FlagCandidate> batch,
+        CancellationToken cancellationToken)
+    {
+        var ids = batch.Select(c => c.ProgrammeId).ToList();
+        var mine = batch.ToDictionary(c => c.ProgrammeId, c => c.Bound.Mine);
+        var flagged = (await LoadAsync(db, db.Set<Programme>().Where(g => ids.Contains(g.Id)), cancellationToken))
             .Select(l => (l.Programme, Summary: Summarise(l)))
             .Where(x => x.Summary.Flags.Any(f => f.IsDashboardFlag()))
-            .OrderByDescending(x => x.Summary.Flags.Contains(AdherenceFlag.RecentAdverseEvent))
-            .ThenByDescending(x => x.Summary.ConsecutiveMissed)
-            .Select(x => new FlaggedProgramme(x.Programme.Id, x.Programme.PatientId, patients[x.Programme.PatientId].Name,
-                patients[x.Programme.PatientId].RecordNumber, x.Programme.ProtocolName, x.Programme.TherapistName,
-                [.. x.Summary.Flags.Where(f => f.IsDashboardFlag())], x.Summary.ConsecutiveMissed, x.Summary.MostRecentAdverseEvent, x.Summary.EndDate))];
+            .ToList();
+        var patientIds = flagged.Select(x => x.Programme.PatientId).ToList();
+        var patients = await db.Set<Patient>().IgnoreQueryFilters([RetroWalkDbContext.QueryFilters.Archived]).Where(p => patientIds.Contains(p.Id))
+            .Select(p => new { p.Id, Name = p.GivenName + " " + p.FamilyName, p.RecordNumber }).ToDictionaryAsync(p => p.Id, cancellationToken);
+        return [.. flagged.Select(x =>
+        {
+            var patient = patients[x.Programme.PatientId];
+            var row = new FlaggedProgramme(x.Programme.Id, x.Programme.PatientId, patient.Name, patient.RecordNumber, x.Programme.ProtocolName,
+                x.Programme.TherapistName, mine[x.Programme.Id], [.. x.Summary.Flags.Where(f => f.IsDashboardFlag())], x.Summary.ConsecutiveMissed,
+                x.Summary.MostRecentAdverseEvent, x.Summary.EndDate);
+            return (row, new FlagRank(row.IsMine, row.Flags.Contains(AdherenceFlag.RecentAdverseEvent), row.ConsecutiveMissed));
+        })];
     }
 
     /// <summary>

@@ -135,6 +135,20 @@ public sealed class JobQueue(IDbContextFactory<RetroWalkDbContext> dbFactory, Jo
         return File.Exists(path) ? new JobResult(path, job.ResultName ?? Path.GetFileName(path)) : null;
     }
 
+    /// <summary>
+    /// How many jobs of every clinic wait or run, by state (states without jobs are absent). Synchronous, for the
+    /// metrics collector's callback; one count per state over the (State, CreatedAt) index.
+    /// </summary>
+    public IReadOnlyDictionary<JobState, int> Depth()
+    {
+        using var db = dbFactory.CreateDbContext();
+        return db.Set<BackgroundJob>().IgnoreQueryFilters([RetroWalkDbContext.QueryFilters.Clinic])
+            .Where(j => j.State == JobState.Queued || j.State == JobState.Running)
+            .GroupBy(j => j.State)
+            .Select(g => new { State = g.Key, Count = g.Count() })
+            .ToDictionary(g => g.State, g => g.Count);
+    }
+
     /// <summary>The clinic's jobs, named explicitly so that background scopes (which have no signed-in user) read them too.</summary>
     private static IQueryable<BackgroundJob> Jobs(RetroWalkDbContext db, Guid clinicId) =>
         db.Set<BackgroundJob>().IgnoreQueryFilters([RetroWalkDbContext.QueryFilters.Clinic]).Where(j => j.ClinicId == clinicId);

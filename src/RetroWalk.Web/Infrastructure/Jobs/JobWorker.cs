@@ -20,6 +20,7 @@ public sealed partial class JobWorker(
     JobSignals signals,
     IOptions<JobOptions> options,
     TimeProvider time,
+    RetroWalkMetrics metrics,
     ILogger<JobWorker> logger) : BackgroundService
 {
     public const string FailedMessage = "Failed; no file was kept. Try again, or tell your administrator.";
@@ -150,6 +151,8 @@ public sealed partial class JobWorker(
             return;
         }
 
+        var started = time.GetTimestamp();
+        var outcome = "failed";
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         using var registration = signals.Running(job.Id, cancellation);
         using var heartbeat = new CancellationTokenSource();
@@ -169,12 +172,14 @@ public sealed partial class JobWorker(
                 results.Complete(job.ResultFile);
             }
             await FinishAsync(job, JobState.Completed, message, stoppingToken, expires: time.GetUtcNow() + settings.KeepResultsFor);
+            outcome = "completed";
         }
         catch (Exception) when (stoppingToken.IsCancellationRequested)
         {
             // This instance is stopping: the job goes back to the queue for another instance or the next start.
             results.Delete(job.ResultFile);
             await ReleaseAsync(job);
+            outcome = "released";
         }
         catch (Exception) when (cancellation.IsCancellationRequested)
         {
@@ -182,12 +187,14 @@ public sealed partial class JobWorker(
             // OperationCanceledException; either way the job ends as cancelled, never as a database outage.
             results.Delete(job.ResultFile);
             await FinishAsync(job, JobState.Cancelled, JobQueue.CancelledMessage, stoppingToken);
+            outcome = "cancelled";
         }
         catch (Exception exception) when (DatabaseOutage.Is(exception))
         {
             // The database went away: the job stays claimed, and is taken over once its heartbeat is stale.
             results.Delete(job.ResultFile);
             LogQueueUnavailable(exception);
+            outcome = "interrupted";
         }
         catch (Exception exception)
         {
@@ -199,6 +206,7 @@ public sealed partial class JobWorker(
         {
             await heartbeat.CancelAsync();
             await beating;
+            metrics.JobFinished(job.Kind, outcome, time.GetElapsedTime(started));
         }
     }
 
