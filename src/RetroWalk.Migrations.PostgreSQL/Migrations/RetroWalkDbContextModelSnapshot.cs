@@ -21,6 +21,7 @@ namespace RetroWalk.Migrations.PostgreSQL.Migrations
                 .HasAnnotation("ProductVersion", "10.0.14")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -774,6 +775,11 @@ namespace RetroWalk.Migrations.PostgreSQL.Migrations
 
                     b.HasIndex("ClinicId", "FamilyName", "GivenName");
 
+                    b.HasIndex(new[] { "SearchText" }, "IX_Patients_SearchText_Trigram");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "SearchText" }, "IX_Patients_SearchText_Trigram"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "SearchText" }, "IX_Patients_SearchText_Trigram"), new[] { "gin_trgm_ops" });
+
                     b.ToTable("Patients");
                 });
 
@@ -861,6 +867,8 @@ namespace RetroWalk.Migrations.PostgreSQL.Migrations
                     b.HasIndex("ProtocolId");
 
                     b.HasIndex("ProtocolVersionId");
+
+                    b.HasIndex("ClinicId", "EndedOn");
 
                     b.HasIndex("ClinicId", "PatientId");
 

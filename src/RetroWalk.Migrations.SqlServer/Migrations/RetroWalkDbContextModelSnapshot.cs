@@ -863,6 +863,8 @@ namespace RetroWalk.Migrations.SqlServer.Migrations
 
                     b.HasIndex("ProtocolVersionId");
 
+                    b.HasIndex("ClinicId", "EndedOn");
+
                     b.HasIndex("ClinicId", "PatientId");
 
                     b.HasIndex("ClinicId", "TherapistUserId", "Status");

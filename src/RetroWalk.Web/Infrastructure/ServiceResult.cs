@@ -61,4 +61,8 @@ public sealed record SaveResult(SaveStatus Status, Guid Id = default, Guid Versi
         Message: $"Someone else changed this {what} after you opened it. Nothing was saved. Reload to see their changes, then make yours again.");
 }
 
-public sealed record PagedResult<T>(IReadOnlyList<T> Items, int TotalCount);
+/// <summary>
+/// One page and how many rows there are in all; with <paramref name="MoreThanTotal"/> the counting stopped at
+/// <paramref name="TotalCount"/> and there are more (a count that grows with the clinic is not worth its time).
+/// </summary>
+public sealed record PagedResult<T>(IReadOnlyList<T> Items, int TotalCount, bool MoreThanTotal = false);

@@ -187,6 +187,57 @@ public sealed class PatientTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task TheCountStopsAtItsCapAndSaysThereAreMoreWhileEveryPageStillLoads()
+    {
+        var clinic = await app.CreateClinicAsync();
+        await using var scope = app.ScopeFor(clinic);
+        var patients = scope.ServiceProvider.GetRequiredService<PatientService>();
+        foreach (var n in Enumerable.Range(1, 4))
+        {
+            await patients.CreateAsync(PatientData.Valid($"CAP-{n}", "Zoë", $"Kowalczyk{n}"), Token);
+        }
+
+        var capped = await patients.SearchAsync(new PatientQuery("kowalczyk", Sort: PatientSort.RecordNumber, Take: 2, CountUpTo: 3), Token);
+        Assert.Equal(3, capped.TotalCount);
+        Assert.True(capped.MoreThanTotal);
+        Assert.Equal(["CAP-1", "CAP-2"], capped.Items.Select(p => p.RecordNumber));
+        var beyond = await patients.SearchAsync(new PatientQuery("kowalczyk", Sort: PatientSort.RecordNumber, Skip: 2, Take: 2, CountUpTo: 3), Token);
+        Assert.Equal(["CAP-3", "CAP-4"], beyond.Items.Select(p => p.RecordNumber));
+
+        var exact = await patients.SearchAsync(new PatientQuery("kowalczyk", CountUpTo: 4), Token);
+        Assert.Equal(4, exact.TotalCount);
+        Assert.False(exact.MoreThanTotal);
+        var one = await patients.SearchAsync(new PatientQuery("zoe kowalczyk3"), Token);
+        Assert.Equal((1, false), (one.TotalCount, one.MoreThanTotal));
+    }
+
+    [Fact]
+    public async Task PatientSearchHasATrigramIndexOnTheFoldedTextThatThePlannerUsesForAFragment()
+    {
+        var clinic = await app.CreateClinicAsync();
+        await using var scope = app.ScopeFor(clinic);
+        var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<RetroWalkDbContext>>().CreateDbContextAsync(Token);
+        var definition = await db.Database.SqlQuery<string>(
+            $"SELECT indexdef AS \"Value\" FROM pg_indexes WHERE indexname = {Data.Providers.PostgreSqlProvider.PatientSearchTrigramIndex}").SingleAsync(Token);
+        Assert.Contains("gin", definition, StringComparison.Ordinal);
+        Assert.Contains("gin_trgm_ops", definition, StringComparison.Ordinal);
+
+        // Without table statistics or many rows the planner prefers a sequential scan; forbid it to see that the index serves LIKE '%…%'.
+        await db.Database.OpenConnectionAsync(Token);
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "SET enable_seqscan = off; EXPLAIN SELECT \"Id\" FROM \"Patients\" WHERE \"SearchText\" LIKE '%wisniewska%'";
+        var plan = "";
+        await using (var reader = await command.ExecuteReaderAsync(Token))
+        {
+            while (await reader.ReadAsync(Token))
+            {
+                plan += reader.GetString(0) + "\n";
+            }
+        }
+        Assert.Contains(Data.Providers.PostgreSqlProvider.PatientSearchTrigramIndex, plan, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ASecondSaveFromAStaleFormIsRefusedAndTheFirstIsKept()
     {
         var clinic = await app.CreateClinicAsync();

@@ -129,6 +129,9 @@ public sealed class SqlServerProvider : DatabaseProvider
         builder.Entity<Programme>().HasIndex(p => p.PatientId, Programme.OneOngoingPerPatientIndex)
             .HasFilter($"[Status] IN ({OngoingProgrammeStatusLiterals("N")})");
         UseNameCollation(builder);
+        // No index for patient search here: SQL Server has no trigram index, a B-tree cannot serve LIKE '%term%', and the
+        // folded search text is too long for an index key. Its equivalent, a full-text index, needs a full-text catalog
+        // and cannot be created inside a migration's transaction; a DBA adds one where a clinic is that large.
     }
 
     /// <summary>

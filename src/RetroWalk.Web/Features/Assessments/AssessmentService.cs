@@ -268,7 +268,7 @@ public sealed class AssessmentService(IDbContextFactory<RetroWalkDbContext> dbFa
         assessment.Notes = string.IsNullOrWhiteSpace(input.Notes) ? null : input.Notes.Trim();
     }
 
-    private static void Apply(MeasureResultInput input, ResultEvaluation evaluation, MeasureResult entity)
+    internal static void Apply(MeasureResultInput input, ResultEvaluation evaluation, MeasureResult entity)
     {
         var kind = MeasureEntry.KindOf(evaluation.Measure);
         var walking = MeasureEntry.IsWalkingTest(evaluation.Measure.Code);

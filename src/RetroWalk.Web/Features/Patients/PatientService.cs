@@ -20,7 +20,8 @@ public sealed record PatientQuery(
     bool Descending = false,
     int Skip = 0,
     int Take = 20,
-    bool Archived = false);
+    bool Archived = false,
+    int CountUpTo = PatientService.CountCap);
 
 public sealed record PatientListItem(
     Guid Id, string GivenName, string FamilyName, string RecordNumber, DateOnly DateOfBirth, int Age,
@@ -47,27 +48,36 @@ public sealed class PatientService(IDbContextFactory<RetroWalkDbContext> dbFacto
             ? db.Patients.IgnoreQueryFilters([RetroWalkDbContext.QueryFilters.Archived]).Where(p => p.ArchivedAt != null)
             : db.Patients;
 
-        if (!string.IsNullOrWhiteSpace(query.Search))
+        var terms = string.IsNullOrWhiteSpace(query.Search)
+            ? []
+            : SearchText.Fold(FieldText.ForQuery(query.Search)).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        foreach (var term in terms)
         {
-            foreach (var term in SearchText.Fold(FieldText.ForQuery(query.Search)).Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            {
-                patients = patients.Where(p => p.SearchText.Contains(term));
-            }
+            patients = patients.Where(p => p.SearchText.Contains(term));
         }
 
-        var total = await patients.CountAsync(cancellationToken);
+        // Counted up to the cap only: an exact count of a large clinic's patients reads every matching row. (Ordered by
+        // id only because a limit needs an order; it does not change the count.)
+        var cap = Math.Max(1, query.CountUpTo);
+        var total = await patients.OrderBy(p => p.Id).Select(p => p.Id).Take(cap + 1).CountAsync(cancellationToken);
+
+        // A search with few matches sorts them: ordered by the bare column, the planner would rather walk the name (or
+        // record number) index until it has a page, which for a rare name that sorts late ("Wiśniewska") is nearly the whole
+        // clinic. Appending an empty string keeps the order and its collation but no index provides it, so the rows come
+        // from the search index and are sorted. Many matches fill a page early in the index walk, which then stays.
+        var few = terms.Length > 0 && total <= cap;
         var sorted = (query.Sort, query.Descending) switch
         {
-            (PatientSort.RecordNumber, false) => patients.OrderBy(p => p.RecordNumber),
-            (PatientSort.RecordNumber, true) => patients.OrderByDescending(p => p.RecordNumber),
+            (PatientSort.RecordNumber, false) => few ? patients.OrderBy(p => p.RecordNumber + "") : patients.OrderBy(p => p.RecordNumber),
+            (PatientSort.RecordNumber, true) => few ? patients.OrderByDescending(p => p.RecordNumber + "") : patients.OrderByDescending(p => p.RecordNumber),
             (PatientSort.DateOfBirth, false) => patients.OrderBy(p => p.DateOfBirth),
             (PatientSort.DateOfBirth, true) => patients.OrderByDescending(p => p.DateOfBirth),
             (PatientSort.Condition, false) => patients.OrderBy(p => p.PrimaryCondition).ThenBy(p => p.FamilyName),
             (PatientSort.Condition, true) => patients.OrderByDescending(p => p.PrimaryCondition).ThenBy(p => p.FamilyName),
             (PatientSort.LastUpdated, false) => patients.OrderBy(p => p.UpdatedAt),
             (PatientSort.LastUpdated, true) => patients.OrderByDescending(p => p.UpdatedAt),
-            (_, false) => patients.OrderBy(p => p.FamilyName).ThenBy(p => p.GivenName),
-            (_, true) => patients.OrderByDescending(p => p.FamilyName).ThenByDescending(p => p.GivenName),
+            (_, false) => (few ? patients.OrderBy(p => p.FamilyName + "") : patients.OrderBy(p => p.FamilyName)).ThenBy(p => p.GivenName),
+            (_, true) => (few ? patients.OrderByDescending(p => p.FamilyName + "") : patients.OrderByDescending(p => p.FamilyName)).ThenByDescending(p => p.GivenName),
         };
 
         var rows = await sorted.ThenBy(p => p.Id)
@@ -80,8 +90,11 @@ public sealed class PatientService(IDbContextFactory<RetroWalkDbContext> dbFacto
         return new PagedResult<PatientListItem>(
             rows.Select(p => new PatientListItem(p.Id, p.GivenName, p.FamilyName, p.RecordNumber, p.DateOfBirth,
                 ConditionNames.AgeOn(p.DateOfBirth, today), p.PrimaryCondition, p.UpdatedAt, p.ArchivedAt is not null)).ToList(),
-            total);
+            Math.Min(total, cap), MoreThanTotal: total > cap);
     }
+
+    /// <summary>The list counts matching patients up to this many (<see cref="PatientQuery.CountUpTo"/>) and then says "more than".</summary>
+    public const int CountCap = 1000;
 
     /// <summary>A patient of the user's clinic, archived or not; null for another clinic's patient.</summary>
     public async Task<PatientDetails?> GetAsync(Guid id, CancellationToken cancellationToken = default)

@@ -159,6 +159,9 @@ internal sealed class ProgrammeConfiguration : IEntityTypeConfiguration<Programm
         builder.HasIndex(p => p.PatientId, Programme.OneOngoingPerPatientIndex).IsUnique();
         builder.HasIndex(p => new { p.ClinicId, p.TherapistUserId, p.Status });
         builder.HasIndex(p => p.ProtocolVersionId);
+        // Programmes running in a period (report batches): the ongoing ones (no end) and those ended since its first day,
+        // two ranges of this index, instead of reading every programme the clinic ever had.
+        builder.HasIndex(p => new { p.ClinicId, p.EndedOn });
         builder.HasOne<Patient>().WithMany().HasForeignKey(p => p.PatientId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Protocol>().WithMany().HasForeignKey(p => p.ProtocolId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ProtocolVersion>().WithMany().HasForeignKey(p => p.ProtocolVersionId).OnDelete(DeleteBehavior.Restrict);

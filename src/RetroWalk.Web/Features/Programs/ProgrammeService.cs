@@ -440,7 +440,7 @@ public sealed class ProgrammeService(IDbContextFactory<RetroWalkDbContext> dbFac
         return null;
     }
 
-    private static ScheduledSession NewSession(Programme programme, PlannedSession session, SessionPrescription prescription) => new()
+    internal static ScheduledSession NewSession(Programme programme, PlannedSession session, SessionPrescription prescription) => new()
     {
         ClinicId = programme.ClinicId,
         ProgrammeId = programme.Id,
