@@ -16,7 +16,8 @@ public static class WebRegistration
 {
     public static IHostApplicationBuilder AddRetroWalkWeb(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents(CircuitLimits.Configure)
+            .AddHubOptions(CircuitLimits.ConfigureHub);
         builder.Services.AddMudServices(options =>
         {
             // One short message at a time, over the app bar where it covers no form field; errors stay
@@ -65,7 +66,7 @@ public static class WebRegistration
         app.UseAntiforgery();
 
         app.MapStaticAssets().AllowAnonymous();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(CircuitLimits.ConfigureEndpoint);
         app.MapAdditionalIdentityEndpoints();
         app.MapRetroWalkEndpoints();
         app.MapRetroWalkHealth();

@@ -72,7 +72,6 @@ public sealed class ProgressPage(IPage page)
     public async Task OpenAsync(Guid patientId)
     {
         await page.GotoAsync($"patients/{patientId}/progress");
-        await SignInPage.WaitForCircuitAsync(page);
         await page.GetByRole(AriaRole.Heading, new() { Name = "Progress review" }).WaitForAsync();
     }
 

@@ -34,7 +34,7 @@ public sealed class PageTourBrowserTests(BrowserFixture browser)
             new($"patients/{demo.Patient}/edit", "Edit patient", "patient-edit"),
             new($"patients/{demo.Patient}/assessments", null, "assessments"),
             new($"patients/{demo.Patient}/assessments/new", null, "assessment-new"),
-            new($"patients/{demo.Patient}/progress", null, "progress"),
+            new($"patients/{demo.Patient}/progress", null, "progress", Interactive: false),
             new($"programmes/{demo.Programme}", null, "programme"),
             new($"programmes/{demo.Programme}/sessions/1", null, "session"),
             new("protocols", "Protocols", "protocols"),

@@ -35,3 +35,37 @@ window.retrowalkIdle = {
         form.requestSubmit();
     },
 };
+
+// The same on a page served without a circuit (Components/Account/Shared/StaticIdleSignOut.razor): the browser
+// counts the time since the last interaction (or since this document loaded) itself. The marker is looked up on
+// every tick, so enhanced navigation between static and interactive pages needs no reload of this script; the
+// click that navigated counts as an interaction.
+(() => {
+    let lastActive = Date.now();
+    for (const type of ['keydown', 'pointerdown', 'input', 'wheel', 'touchstart', 'scroll']) {
+        document.addEventListener(type, () => { lastActive = Date.now(); }, { passive: true, capture: true });
+    }
+    setInterval(() => {
+        const marker = document.querySelector('[data-idle-static]');
+        const minutes = marker ? Number(marker.dataset.idleMinutes) : 0;
+        if (minutes > 0 && Date.now() - lastActive >= minutes * 60000) {
+            marker.remove();
+            window.retrowalkIdle.signOut();
+        }
+    }, 5000);
+})();
+
+// On a page served without a circuit (marked by StaticIdleSignOut's element) the menu button has no server to
+// answer it: the browser opens and closes the navigation itself, with the classes MudBlazor's drawer uses.
+document.addEventListener('click', event => {
+    const button = event.target.closest('.app-header button[aria-label="Show or hide the navigation"]');
+    const drawer = document.querySelector('.app-sidebar');
+    if (!button || !drawer || !document.querySelector('[data-idle-static]')) {
+        return;
+    }
+    const open = !drawer.classList.contains('mud-drawer--open');
+    drawer.classList.remove('mud-drawer--initial');
+    drawer.classList.toggle('mud-drawer--open', open);
+    drawer.classList.toggle('mud-drawer--closed', !open);
+    drawer.closest('.mud-layout')?.classList.toggle('mud-drawer-open-responsive-md-left', open);
+});
