@@ -122,16 +122,7 @@ public sealed partial class ReportIssueTests(AppFixture app) : IClassFixture<App
     private static async Task SaveSessionAsync(IServiceProvider services, Guid programmeId, int sequence, decimal rpe)
     {
         var sessions = services.GetRequiredService<SessionService>();
-        var input = (await sessions.GetFormAsync(programmeId, sequence, cancellationToken: Token))!.Input;
-        input.RestingHeartRate = 72;
-        input.RestingSystolic = 130;
-        input.RestingDiastolic = 80;
-        input.PainBefore = 1;
-        input.Rpe = rpe;
-        input.PeakHeartRate = 110;
-        input.SystolicAfter = 150;
-        input.DiastolicAfter = 85;
-        input.PainAfter = 1;
+        var input = await SessionData.CompletedAsync(sessions, programmeId, sequence, rpe);
         var saved = await sessions.SaveAsync(programmeId, input, Token);
         Assert.True(saved.Succeeded, saved.Message);
     }
