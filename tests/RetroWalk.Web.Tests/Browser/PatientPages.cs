@@ -37,6 +37,23 @@ public sealed class PatientFormPage(IPage page)
 
     public Task SubmitAsync(string label) => page.GetByRole(AriaRole.Button, new() { Name = label }).ClickAsync();
 
+    /// <summary>
+    /// Creates the patient and waits for their page. The save runs beside the whole suite's database work, so it gets
+    /// the time a loaded machine needs; if the form stays, the failure says what it showed.
+    /// </summary>
+    public async Task CreateAndOpenAsync()
+    {
+        await SubmitAsync("Create patient");
+        try
+        {
+            await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/patients/[0-9a-f-]{36}$"), new() { Timeout = 30_000 });
+        }
+        catch (PlaywrightException)
+        {
+            throw new Xunit.Sdk.XunitException($"The new patient's page did not open; the form shows: {await page.Locator("main").InnerTextAsync()}");
+        }
+    }
+
     /// <summary>Opens a MudSelect by its label and picks an option by its text.</summary>
     public static async Task ChooseAsync(IPage page, string label, string option)
     {

@@ -26,8 +26,7 @@ public sealed class ProgrammeBrowserTests(BrowserFixture browser)
         await SignInPage.WaitForCircuitAsync(page);
         var form = new PatientFormPage(page);
         await form.FillAsync("Zofia", "Retro-Nowak", "1955-06-01", $"PW-{Guid.NewGuid().ToString("N")[..6]}", "Chronic stroke");
-        await form.SubmitAsync("Create patient");
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/patients/[0-9a-f-]{36}$"));
+        await form.CreateAndOpenAsync();
         await page.GetByRole(AriaRole.Heading, new() { Name = "Programmes" }).WaitForAsync();
         return (page, page.Url, protocol);
     }
