@@ -1,7 +1,6 @@
 using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
-using System.Security.Claims;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -87,7 +86,7 @@ internal sealed class Timed(IServiceProvider services, string connectionString, 
             await using var scope = services.CreateAsyncScope();
             var sp = scope.ServiceProvider;
             sp.GetRequiredService<CurrentUser>().Principal = operation.AsTherapist
-                ? SignedIn(clinicId, Seeder.TherapistEmail(1), therapistId)
+                ? CurrentUser.ForClinic(clinicId, Seeder.TherapistEmail(1), userId: therapistId).Principal
                 : CurrentUser.ForClinic(clinicId, Seeder.AdminEmail, admin: true).Principal;
             var commands = new CommandRecorder();
             using (DiagnosticListener.AllListeners.Subscribe(commands))
@@ -112,13 +111,6 @@ internal sealed class Timed(IServiceProvider services, string connectionString, 
             await WritePlansAsync(operation.Name, commands.Commands, cancellationToken);
         }
         return 0;
-    }
-
-    /// <summary>A therapist of the clinic as when signed in (with their user id).</summary>
-    private static ClaimsPrincipal SignedIn(Guid clinicId, string email, string userId)
-    {
-        var principal = CurrentUser.ForClinic(clinicId, email).Principal!;
-        return new ClaimsPrincipal(new ClaimsIdentity(principal.Claims.Append(new Claim(ClaimTypes.NameIdentifier, userId)), "scale"));
     }
 
     private async Task<string> UserIdAsync(string email, CancellationToken cancellationToken)

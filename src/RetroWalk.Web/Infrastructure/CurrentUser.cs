@@ -46,13 +46,17 @@ public sealed class CurrentUser : ICurrentUser
     public bool IsClinicAdmin => principal.IsInRole(Roles.ClinicAdmin);
 
     /// <summary>A user acting for one clinic outside any request: demo seeding and tests.</summary>
-    public static CurrentUser ForClinic(Guid clinicId, string userName = "system", bool admin = false)
+    public static CurrentUser ForClinic(Guid clinicId, string userName = "system", bool admin = false, string? userId = null)
     {
         var claims = new List<Claim>
         {
             new(RetroWalkClaims.ClinicId, clinicId.ToString()),
             new(RetroWalkClaims.DisplayName, userName),
         };
+        if (userId is not null)
+        {
+            claims.Add(new Claim(ClaimTypes.NameIdentifier, userId));
+        }
         if (admin)
         {
             claims.Add(new Claim(ClaimTypes.Role, Roles.ClinicAdmin));

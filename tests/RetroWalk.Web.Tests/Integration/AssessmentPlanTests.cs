@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using RetroWalk.Clinical.Protocols;
@@ -29,9 +28,7 @@ public sealed class AssessmentPlanTests(AppFixture app) : IClassFixture<AppFixtu
     {
         var scope = app.Services.CreateAsyncScope();
         var userId = (await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(email))!.Id;
-        var principal = CurrentUser.ForClinic(clinic.Id, email).Principal;
-        ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim(ClaimTypes.NameIdentifier, userId));
-        scope.ServiceProvider.GetRequiredService<CurrentUser>().Principal = principal;
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().Principal = CurrentUser.ForClinic(clinic.Id, email, userId: userId).Principal;
         return scope;
     }
 

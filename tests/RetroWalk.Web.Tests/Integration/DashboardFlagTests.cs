@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using RetroWalk.Clinical.Protocols;
@@ -176,9 +175,7 @@ public sealed class DashboardFlagTests(AppFixture app) : IClassFixture<AppFixtur
     private AsyncServiceScope ScopeAs(Clinic clinic, string userId)
     {
         var scope = app.ScopeFor(clinic.Test);
-        var principal = CurrentUser.ForClinic(clinic.Test.Id, "Test Therapist").Principal!;
-        var identity = new ClaimsIdentity(principal.Claims.Append(new Claim(ClaimTypes.NameIdentifier, userId)), "system");
-        scope.ServiceProvider.GetRequiredService<CurrentUser>().Principal = new ClaimsPrincipal(identity);
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().Principal = CurrentUser.ForClinic(clinic.Test.Id, "Test Therapist", userId: userId).Principal;
         return scope;
     }
 }

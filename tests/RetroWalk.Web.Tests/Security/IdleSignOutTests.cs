@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Bunit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -111,12 +110,7 @@ public sealed class IdleSignOutTests(AppFixture app) : ComponentTest, IClassFixt
     private AsyncServiceScope ScopeAs(TestClinic clinic, string userId)
     {
         var scope = app.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<CurrentUser>().Principal = new ClaimsPrincipal(new ClaimsIdentity(
-        [
-            new Claim(RetroWalkClaims.ClinicId, clinic.Id.ToString()),
-            new Claim(RetroWalkClaims.DisplayName, "Test Therapist"),
-            new Claim(ClaimTypes.NameIdentifier, userId),
-        ], "test"));
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().Principal = CurrentUser.ForClinic(clinic.Id, "Test Therapist", userId: userId).Principal;
         return scope;
     }
 
