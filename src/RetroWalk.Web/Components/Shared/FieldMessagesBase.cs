@@ -18,12 +18,15 @@ public abstract class FieldMessagesBase : ComponentBase, IDisposable
     [Parameter, EditorRequired]
     public string For { get; set; } = "";
 
-    protected IEnumerable<string> Messages => EditContext?.GetValidationMessages(EditContext.Field(For)) ?? [];
+    protected IEnumerable<string> Messages => EditContext is null ? [] : EditContext.GetValidationMessages(Field(EditContext));
 
     protected string? Message => Messages.FirstOrDefault();
 
     /// <summary>Tells the form this field changed, so its messages from the last save go.</summary>
-    protected void NotifyChanged() => EditContext?.NotifyFieldChanged(EditContext.Field(For));
+    protected void NotifyChanged() => EditContext?.NotifyFieldChanged(Field(EditContext));
+
+    /// <summary>The field in the form whose messages these are: by default the one named <see cref="For"/>.</summary>
+    protected virtual FieldIdentifier Field(EditContext context) => context.Field(For);
 
     protected override void OnParametersSet()
     {

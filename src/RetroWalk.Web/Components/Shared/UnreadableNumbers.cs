@@ -4,7 +4,7 @@ namespace RetroWalk.Web.Components.Shared;
 
 /// <summary>
 /// The number fields of a form whose typed text could not be read (e.g. "1.2e2"): <see cref="NumberField{TValue}"/>
-/// marks them and shows why at the field; the form refuses to save while any is marked, so a value the
+/// and <see cref="InputField{TValue}"/> mark them and shows why at the field; the form refuses to save while any is marked, so a value the
 /// therapist can no longer see is never saved in its place.
 /// </summary>
 public static class UnreadableNumbers
