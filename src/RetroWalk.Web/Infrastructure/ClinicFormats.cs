@@ -35,5 +35,7 @@ public sealed class ClinicFormats(ClinicLocales locales, ClinicClock clock, ICur
 
     public bool TryParseDate(string? text, out DateOnly date) => Convention.TryParseDate(text, out date);
 
+    public bool TryParseTime(string? text, out TimeOnly time) => Convention.TryParseTime(text, out time);
+
     private DateTime WallClock(DateTimeOffset instant) => clock.InClinicTime(instant).DateTime;
 }

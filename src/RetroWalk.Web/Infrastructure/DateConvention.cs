@@ -97,6 +97,20 @@ public sealed class DateConvention
             || DateOnly.TryParse(trimmed, Culture, DateTimeStyles.AllowWhiteSpaces, out date);
     }
 
+    /// <summary>Reads a time typed in this convention, or as "14:30" or "2:30 pm" whatever the convention.</summary>
+    public bool TryParseTime(string? text, out TimeOnly time)
+    {
+        time = default;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+        var trimmed = text.Trim();
+        string[] exact = [TimePattern, "H:mm", "HH:mm", "h:mm tt", "h:mmtt", "h tt", "htt"];
+        return TimeOnly.TryParseExact(trimmed, exact, Culture, DateTimeStyles.AllowWhiteSpaces, out time)
+            || TimeOnly.TryParseExact(trimmed, exact, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out time);
+    }
+
     public static string PatternOf(DateStyle style) => style switch
     {
         DateStyle.DayMonthYear => "dd'/'MM'/'yyyy",
