@@ -77,6 +77,22 @@ public sealed class InputFieldTests : FormComponentTest
     }
 
     [Fact]
+    public void TheLabelUnitAndHintAreShownAsTextNeverAsMarkup()
+    {
+        var form = RenderField<decimal?>(new Reading(), "Pain <b>before</b>", "pain-before", nameof(Reading.Pain), () => null, _ => { }, () => new Reading().Pain,
+            p =>
+            {
+                p[nameof(InputField<decimal?>.Unit)] = "<i>/ 10</i>";
+                p[nameof(InputField<decimal?>.Hint)] = "Rest & <script>breathe</script>";
+            });
+
+        Assert.Equal("Pain <b>before</b>", FormMarkup.LabelOf(form.Find("#pain-before")));
+        Assert.Equal("<i>/ 10</i>", form.Find(".mud-input-adornment-end").TextContent.Trim());
+        Assert.Equal("Rest & <script>breathe</script>", form.Find("#pain-before-hint").TextContent);
+        Assert.Empty(form.FindAll("b, i, script"));
+    }
+
+    [Fact]
     public void AValueTypedAndCommittedReachesTheModelAndTellsTheForm()
     {
         var model = new Reading();
