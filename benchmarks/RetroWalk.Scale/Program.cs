@@ -10,6 +10,7 @@ using RetroWalk.Web.Infrastructure;
 // RetroWalk at the size of a large clinic, on PostgreSQL (see README, "Scale: large clinics"):
 //   seed  [--patients 100000] [--today 2026-11-30] [--seed 20261130] [--therapists 40]
 //   timed [--iterations 200] [--plans benchmarks/plans]
+//   audit-sample [--patients 200] [--seed 20261130]   (into an empty database: a trail written through the app, measured)
 // The database comes from ConnectionStrings__RetroWalk (and ConnectionStrings__RetroWalkOwner, the role that owns the
 // tables, for the bulk copy), exactly as for the app; it must be migrated first (the app's `migrate` command).
 var command = args.FirstOrDefault();
@@ -42,9 +43,14 @@ switch (command)
     case "timed":
         var timed = new TimedOptions(int.Parse(Option("iterations", "200"), CultureInfo.InvariantCulture), today, Option("plans", "benchmarks/plans"));
         return await new Timed(app.Services, app.Configuration.GetConnectionString("RetroWalk") ?? connection, timed, Console.Out).RunAsync();
+    case "audit-sample":
+        var sample = new AuditSampleOptions(int.Parse(Option("patients", "200"), CultureInfo.InvariantCulture), today,
+            int.Parse(Option("seed", "20261130"), CultureInfo.InvariantCulture));
+        return await new AuditSample(app.Services, connection, sample, Console.Out).RunAsync();
     default:
         await Console.Error.WriteLineAsync("Usage: RetroWalk.Scale seed [--patients N] [--today yyyy-MM-dd] [--seed N] [--therapists N]");
         await Console.Error.WriteLineAsync("       RetroWalk.Scale timed [--iterations N] [--today yyyy-MM-dd] [--plans folder]");
+        await Console.Error.WriteLineAsync("       RetroWalk.Scale audit-sample [--patients N] [--today yyyy-MM-dd] [--seed N]");
         return 2;
 }
 
