@@ -26,8 +26,11 @@ builder.Logging.SetMinimumLevel(LogLevel.Warning);
 builder.AddRetroWalkDatabase();
 builder.AddRetroWalkIdentity();
 builder.AddRetroWalkWeb();
-// The clinic's clock stands at noon UTC of --today, so that "today" is the seeded one on any day the tools run.
-builder.Services.AddSingleton<TimeProvider>(new FixedTime(new DateTimeOffset(today.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero)));
+// The clinic's clock stands at noon UTC of --today, so that "today" is the seeded one on any day the tools run. For the
+// audit sample it moves on a millisecond at each reading: audit rows written at one instant would share their index keys,
+// which PostgreSQL's B-tree stores once, and the indexes would look smaller than a clinic's.
+var noon = new DateTimeOffset(today.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
+builder.Services.AddSingleton<TimeProvider>(command == "audit-sample" ? new TickingTime(noon, TimeSpan.FromMilliseconds(1)) : new FixedTime(noon));
 await using var app = builder.Build();
 var connection = app.Configuration.GetConnectionString("RetroWalkOwner") ?? app.Configuration.GetConnectionString("RetroWalk")
     ?? throw new InvalidOperationException("Set ConnectionStrings__RetroWalk (and ConnectionStrings__RetroWalkOwner) to the scale database.");
@@ -58,4 +61,12 @@ switch (command)
 internal sealed class FixedTime(DateTimeOffset now) : TimeProvider
 {
     public override DateTimeOffset GetUtcNow() => now;
+}
+
+/// <summary>A clock that moves on by a fixed step at each reading.</summary>
+internal sealed class TickingTime(DateTimeOffset start, TimeSpan step) : TimeProvider
+{
+    private long readings;
+
+    public override DateTimeOffset GetUtcNow() => start + step * Interlocked.Increment(ref readings);
 }
