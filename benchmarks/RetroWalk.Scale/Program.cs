@@ -9,7 +9,7 @@ using RetroWalk.Web.Infrastructure;
 
 // RetroWalk at the size of a large clinic, on PostgreSQL (see README, "Scale: large clinics"):
 //   seed  [--patients 100000] [--today 2026-11-30] [--seed 20261130] [--therapists 40]
-//   timed [--iterations 200] [--plans benchmarks/plans]
+//   timed [--iterations 200] [--plans benchmarks/plans] [--only "dashboard flags"]
 //   audit-sample [--patients 200] [--seed 20261130]   (into an empty database: a trail written through the app, measured)
 // The database comes from ConnectionStrings__RetroWalk (and ConnectionStrings__RetroWalkOwner, the role that owns the
 // tables, for the bulk copy), exactly as for the app; it must be migrated first (the app's `migrate` command).
@@ -44,7 +44,9 @@ switch (command)
             int.Parse(Option("therapists", "40"), CultureInfo.InvariantCulture));
         return await new Seeder(app.Services, connection, options, Console.Out).RunAsync();
     case "timed":
-        var timed = new TimedOptions(int.Parse(Option("iterations", "200"), CultureInfo.InvariantCulture), today, Option("plans", "benchmarks/plans"));
+        var only = Option("only", "");
+        var timed = new TimedOptions(int.Parse(Option("iterations", "200"), CultureInfo.InvariantCulture), today, Option("plans", "benchmarks/plans"),
+            only.Length > 0 ? only : null);
         return await new Timed(app.Services, app.Configuration.GetConnectionString("RetroWalk") ?? connection, timed, Console.Out).RunAsync();
     case "audit-sample":
         var sample = new AuditSampleOptions(int.Parse(Option("patients", "200"), CultureInfo.InvariantCulture), today,
@@ -52,7 +54,7 @@ switch (command)
         return await new AuditSample(app.Services, connection, sample, Console.Out).RunAsync();
     default:
         await Console.Error.WriteLineAsync("Usage: RetroWalk.Scale seed [--patients N] [--today yyyy-MM-dd] [--seed N] [--therapists N]");
-        await Console.Error.WriteLineAsync("       RetroWalk.Scale timed [--iterations N] [--today yyyy-MM-dd] [--plans folder]");
+        await Console.Error.WriteLineAsync("       RetroWalk.Scale timed [--iterations N] [--today yyyy-MM-dd] [--plans folder] [--only name]");
         await Console.Error.WriteLineAsync("       RetroWalk.Scale audit-sample [--patients N] [--today yyyy-MM-dd] [--seed N]");
         return 2;
 }

@@ -18,7 +18,8 @@ using RetroWalk.Web.Infrastructure;
 
 namespace RetroWalk.Scale;
 
-public sealed record TimedOptions(int Iterations, DateOnly Today, string PlansDirectory);
+/// <summary><see cref="Only"/>: run only the operations whose name contains it.</summary>
+public sealed record TimedOptions(int Iterations, DateOnly Today, string PlansDirectory, string? Only = null);
 
 /// <summary>
 /// Times the app's own services on the seeded clinic, warm (after a few untimed runs), each operation
@@ -31,7 +32,9 @@ internal sealed class Timed(IServiceProvider services, string connectionString, 
     private static readonly string[] SearchTerms = ["", "wisniewska", "RW-150000", "kow", "an", "nguyen thi"];
 
     /// <summary>One timed operation; the dashboard's run as a therapist (their own programmes come first or alone), the others as the administrator.</summary>
-    private sealed record Operation(string Name, Func<IServiceProvider, CancellationToken, Task> Run, bool AsTherapist = false);
+    /// <summary><paramref name="Before"/>, when given, runs untimed before each run.</summary>
+    private sealed record Operation(string Name, Func<IServiceProvider, CancellationToken, Task> Run, bool AsTherapist = false,
+        Func<IServiceProvider, CancellationToken, Task>? Before = null);
 
     public async Task<int> RunAsync(CancellationToken cancellationToken = default)
     {
@@ -48,7 +51,10 @@ internal sealed class Timed(IServiceProvider services, string connectionString, 
         var from = options.Today.AddDays(-90);
         Operation[] operations =
         [
-            new("dashboard flags", (sp, ct) => sp.GetRequiredService<SessionService>().FlagsAsync(SessionService.DashboardFlagCount, ct), AsTherapist: true),
+            new("dashboard flags, first of the day", (sp, ct) => FirstOfTheDay(sp).FlagsAsync(DashboardFlagService.DashboardCount, ct), AsTherapist: true),
+            new("dashboard flags", (sp, ct) => sp.GetRequiredService<DashboardFlagService>().FlagsAsync(DashboardFlagService.DashboardCount, ct), AsTherapist: true),
+            new("dashboard flags after a save", (sp, ct) => sp.GetRequiredService<DashboardFlagService>().FlagsAsync(DashboardFlagService.DashboardCount, ct),
+                AsTherapist: true, Before: RenameFirstFlaggedPatientAsync),
             new("today's sessions", (sp, ct) => sp.GetRequiredService<SessionService>().TodayForMeAsync(ct), AsTherapist: true),
             new("this week", (sp, ct) => sp.GetRequiredService<ProgrammeService>().ThisWeekForMeAsync(ct), AsTherapist: true),
             new("assessments due", (sp, ct) => sp.GetRequiredService<AssessmentPlanService>().DueThisWeekForMeAsync(ct), AsTherapist: true),
@@ -81,7 +87,7 @@ internal sealed class Timed(IServiceProvider services, string connectionString, 
 
         Directory.CreateDirectory(options.PlansDirectory);
         await log.WriteLineAsync($"{"operation",-22} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"max ms",8}  queries");
-        foreach (var operation in operations)
+        foreach (var operation in operations.Where(o => options.Only is null || o.Name.Contains(options.Only, StringComparison.OrdinalIgnoreCase)))
         {
             await using var scope = services.CreateAsyncScope();
             var sp = scope.ServiceProvider;
@@ -89,6 +95,8 @@ internal sealed class Timed(IServiceProvider services, string connectionString, 
                 ? CurrentUser.ForClinic(clinicId, Seeder.TherapistEmail(1), userId: therapistId).Principal
                 : CurrentUser.ForClinic(clinicId, Seeder.AdminEmail, admin: true).Principal;
             var commands = new CommandRecorder();
+            var before = operation.Before ?? ((_, _) => Task.CompletedTask);
+            await before(sp, cancellationToken);
             using (DiagnosticListener.AllListeners.Subscribe(commands))
             {
                 await operation.Run(sp, cancellationToken);
@@ -96,11 +104,13 @@ internal sealed class Timed(IServiceProvider services, string connectionString, 
             }
             for (var i = 0; i < 5; i++)
             {
+                await before(sp, cancellationToken);
                 await operation.Run(sp, cancellationToken);
             }
             var times = new double[options.Iterations];
             for (var i = 0; i < times.Length; i++)
             {
+                await before(sp, cancellationToken);
                 var watch = Stopwatch.StartNew();
                 await operation.Run(sp, cancellationToken);
                 times[i] = watch.Elapsed.TotalMilliseconds;
@@ -111,6 +121,24 @@ internal sealed class Timed(IServiceProvider services, string connectionString, 
             await WritePlansAsync(operation.Name, commands.Commands, cancellationToken);
         }
         return 0;
+    }
+
+    /// <summary>The flags as the first read of the day computes them: with nothing kept from an earlier read.</summary>
+    private static DashboardFlagService FirstOfTheDay(IServiceProvider sp) => new(sp.GetRequiredService<IDbContextFactory<RetroWalkDbContext>>(),
+        sp.GetRequiredService<ClinicClock>(), sp.GetRequiredService<ICurrentUser>(), new FlagSnapshots());
+
+    /// <summary>A save between two reads of the flags: the first flagged patient's family name gains or loses a suffix.</summary>
+    private static async Task RenameFirstFlaggedPatientAsync(IServiceProvider sp, CancellationToken cancellationToken)
+    {
+        var first = (await sp.GetRequiredService<DashboardFlagService>().FlagsAsync(1, cancellationToken)).Rows[0];
+        var patients = sp.GetRequiredService<PatientService>();
+        var input = await patients.GetForEditAsync(first.PatientId, cancellationToken) ?? throw new InvalidOperationException("No flagged patient.");
+        input.FamilyName = input.FamilyName.EndsWith("-2", StringComparison.Ordinal) ? input.FamilyName[..^2] : input.FamilyName + "-2";
+        var saved = await patients.UpdateAsync(first.PatientId, input, cancellationToken);
+        if (!saved.Succeeded)
+        {
+            throw new InvalidOperationException($"The patient was not saved: {saved.Message}");
+        }
     }
 
     private async Task<string> UserIdAsync(string email, CancellationToken cancellationToken)

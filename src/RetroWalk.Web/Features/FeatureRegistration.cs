@@ -33,6 +33,8 @@ public static class FeatureRegistration
         builder.Services.AddScoped<ProtocolService>();
         builder.Services.AddScoped<ProgrammeService>();
         builder.Services.AddScoped<SessionService>();
+        builder.Services.AddScoped<DashboardFlagService>();
+        builder.Services.AddSingleton<FlagSnapshots>();
         builder.Services.AddSingleton<IProgressReportRenderer>(
             new ProgressReportRenderer(builder.Configuration["Reports:FontDirectory"], builder.Configuration["Reports:FallbackFontDirectory"]));
         builder.Services.AddScoped<ReportModelBuilder>();

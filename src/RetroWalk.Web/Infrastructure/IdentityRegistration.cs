@@ -38,6 +38,8 @@ public static class IdentityRegistration
             cookie.Events.OnValidatePrincipal = SignInSessions.ValidateCookieAsync;
         });
         services.AddScoped<SignInSessions>();
+        services.AddSingleton<SignInChecks>();
+        services.AddHostedService(sp => sp.GetRequiredService<SignInChecks>());
 
         services.AddIdentityCore<ApplicationUser>(options =>
             {

@@ -70,7 +70,7 @@ public sealed class DashboardTests(AppFixture app) : ComponentTest, IClassFixtur
         var patients = scope.ServiceProvider.GetRequiredService<PatientService>();
         var programmes = scope.ServiceProvider.GetRequiredService<ProgrammeService>();
         var threeWeeksAgo = ProgrammeData.NextMonday().AddDays(-28);
-        for (var i = 0; i < SessionService.DashboardFlagCount + 2; i++)
+        for (var i = 0; i < DashboardFlagService.DashboardCount + 2; i++)
         {
             // Nothing recorded in three weeks: every programme has a run of misses.
             var patientId = i == 0 ? setup.PatientId : (await patients.CreateAsync(PatientData.Valid($"FLAGS-{i:00}"), Token)).Id;
@@ -81,11 +81,11 @@ public sealed class DashboardTests(AppFixture app) : ComponentTest, IClassFixtur
 
         var flags = Render<DashboardFlags>();
 
-        flags.WaitForAssertion(() => Assert.Equal(SessionService.DashboardFlagCount, flags.FindAll("[data-testid=dashboard-flag]").Count));
+        flags.WaitForAssertion(() => Assert.Equal(DashboardFlagService.DashboardCount, flags.FindAll("[data-testid=dashboard-flag]").Count));
         flags.Find("[data-testid=flags-show-all]").Click();
-        flags.WaitForAssertion(() => Assert.Equal(SessionService.DashboardFlagCount + 2, flags.FindAll("[data-testid=dashboard-flag]").Count));
+        flags.WaitForAssertion(() => Assert.Equal(DashboardFlagService.DashboardCount + 2, flags.FindAll("[data-testid=dashboard-flag]").Count));
         Assert.Empty(flags.FindAll("[data-testid=flags-show-all]"));
-        Assert.Equal($"All {SessionService.DashboardFlagCount + 2} flagged programmes are shown.", flags.Find("[role=status]").TextContent.Trim());
+        Assert.Equal($"All {DashboardFlagService.DashboardCount + 2} flagged programmes are shown.", flags.Find("[role=status]").TextContent.Trim());
     }
 
     private static string[] StepStates(IRenderedComponent<DashboardPage> dashboard) =>
@@ -94,7 +94,7 @@ public sealed class DashboardTests(AppFixture app) : ComponentTest, IClassFixtur
     private AsyncServiceScope UseClinic(TestClinic clinic)
     {
         var scope = app.ScopeFor(clinic);
-        UseAppServices(scope.ServiceProvider, typeof(ICurrentUser), typeof(ClinicFormats), typeof(ClinicService), typeof(FirstStepsService), typeof(SessionService), typeof(PatientService),
+        UseAppServices(scope.ServiceProvider, typeof(ICurrentUser), typeof(ClinicFormats), typeof(ClinicService), typeof(FirstStepsService), typeof(SessionService), typeof(DashboardFlagService), typeof(PatientService),
             typeof(ProtocolService), typeof(ProgrammeService), typeof(AssessmentPlanService));
         return scope;
     }

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using RetroWalk.Clinical.Protocols;
 using RetroWalk.Clinical.Sessions;
@@ -31,6 +33,7 @@ public sealed class DashboardFlagTests(AppFixture app) : IClassFixture<AppFixtur
         var clinic = await ClinicWithVariedProgrammesAsync();
         await using var scope = ScopeAs(clinic, clinic.MyId);
         var sessions = scope.ServiceProvider.GetRequiredService<SessionService>();
+        var flags = scope.ServiceProvider.GetRequiredService<DashboardFlagService>();
 
         var expected = new List<Guid>();
         foreach (var id in clinic.Programmes)
@@ -41,7 +44,7 @@ public sealed class DashboardFlagTests(AppFixture app) : IClassFixture<AppFixtur
                 expected.Add(id);
             }
         }
-        var all = await sessions.FlagsAsync(cancellationToken: Token);
+        var all = await flags.FlagsAsync(cancellationToken: Token);
 
         Assert.True(expected.Count >= 5, $"the scenario flags {expected.Count} programmes");
         Assert.Equal(expected.Order(), all.Rows.Select(r => r.ProgrammeId).Order());
@@ -54,10 +57,10 @@ public sealed class DashboardFlagTests(AppFixture app) : IClassFixture<AppFixtur
         Assert.Contains(all.Rows, r => r.Flags.Contains(AdherenceFlag.PastEndDateStillActive));
         Assert.Contains(all.Rows, r => r.Flags.Contains(AdherenceFlag.ConsecutiveMissedSessions));
 
-        var top = await sessions.FlagsAsync(2, Token);
+        var top = await flags.FlagsAsync(2, Token);
         Assert.Equal(all.Rows.Take(2).Select(r => r.ProgrammeId), top.Rows.Select(r => r.ProgrammeId));
         Assert.True(top.More);
-        var exact = await sessions.FlagsAsync(expected.Count, Token);
+        var exact = await flags.FlagsAsync(expected.Count, Token);
         Assert.Equal(expected.Count, exact.Rows.Count);
         Assert.False(exact.More);
     }
@@ -67,13 +70,99 @@ public sealed class DashboardFlagTests(AppFixture app) : IClassFixture<AppFixtur
     {
         var clinic = await ClinicWithVariedProgrammesAsync();
         await using var scope = ScopeAs(clinic, clinic.ColleagueId);
-        var flags = await scope.ServiceProvider.GetRequiredService<SessionService>().FlagsAsync(cancellationToken: Token);
+        var flags = await scope.ServiceProvider.GetRequiredService<DashboardFlagService>().FlagsAsync(cancellationToken: Token);
 
         var mine = flags.Rows.TakeWhile(r => r.IsMine).ToList();
         Assert.NotEmpty(mine);
         Assert.All(mine, r => Assert.Equal("Colleague Therapist", r.TherapistName));
         Assert.All(flags.Rows.Skip(mine.Count), r => Assert.False(r.IsMine));
     }
+
+    [Fact]
+    public async Task TheFlagsFollowEverySaveAndMatchAFreshComputationAndTheRule()
+    {
+        var clinic = await ClinicWithVariedProgrammesAsync();
+        await using var scope = ScopeAs(clinic, clinic.MyId);
+        var sp = scope.ServiceProvider;
+        var flags = sp.GetRequiredService<DashboardFlagService>();
+        var before = await flags.FlagsAsync(cancellationToken: Token);
+        var (regular, noneRecorded, adverseEvent) = (clinic.Programmes[0], clinic.Programmes[2], clinic.Programmes[3]);
+        Assert.Contains(before.Rows, r => r.ProgrammeId == adverseEvent);
+        Assert.DoesNotContain(before.Rows, r => r.Flags.Contains(AdherenceFlag.RecentAdverseEvent) && r.ProgrammeId == regular);
+
+        // Saved in another scope, as another app instance would: what the flags know comes from the database alone.
+        await using (var other = app.ScopeFor(clinic.Test))
+        {
+            var sessions = other.ServiceProvider.GetRequiredService<SessionService>();
+            var ninth = (await sessions.GetFormAsync(regular, 9, cancellationToken: Token))!.Input;
+            ninth.Date = TestClock.Today;
+            ninth.AdverseEvents.First().Occurred = true;
+            ninth.AdverseEvents.First().Note = "Near-fall on the belt.";
+            Assert.True((await sessions.SaveAsync(regular, ninth.ForSaving(), Token)).Succeeded);
+
+            var programmes = other.ServiceProvider.GetRequiredService<ProgrammeService>();
+            var version = (await programmes.GetAsync(adverseEvent, Token))!.Version;
+            Assert.True((await programmes.DiscontinueAsync(adverseEvent, version, "Moved to another clinic.", Token)).Succeeded);
+
+            var patients = other.ServiceProvider.GetRequiredService<PatientService>();
+            var patientId = (await programmes.GetAsync(noneRecorded, Token))!.PatientId;
+            var patient = (await patients.GetForEditAsync(patientId, Token))!;
+            patient.FamilyName = "Renamed";
+            Assert.True((await patients.UpdateAsync(patientId, patient, Token)).Succeeded);
+        }
+
+        var after = await flags.FlagsAsync(cancellationToken: Token);
+        var fresh = await new DashboardFlagService(sp.GetRequiredService<IDbContextFactory<RetroWalkDbContext>>(), sp.GetRequiredService<ClinicClock>(),
+            sp.GetRequiredService<ICurrentUser>(), new FlagSnapshots()).FlagsAsync(cancellationToken: Token);
+        Assert.Equal(Describe(fresh), Describe(after));
+        Assert.Equal((await FlaggedByTheRuleAsync(sp.GetRequiredService<SessionService>(), sp.GetRequiredService<ProgrammeService>(), clinic)).Order(), after.Rows.Select(r => r.ProgrammeId).Order());
+        Assert.Contains(AdherenceFlag.RecentAdverseEvent, Assert.Single(after.Rows, r => r.ProgrammeId == regular).Flags);
+        Assert.DoesNotContain(after.Rows, r => r.ProgrammeId == adverseEvent);
+        Assert.EndsWith(" Renamed", Assert.Single(after.Rows, r => r.ProgrammeId == noneRecorded).PatientName);
+    }
+
+    [Fact]
+    public async Task ANewDayRecomputesTheFlagsWithoutASaveAndNeverServesAnotherDaysList()
+    {
+        var clinic = await ClinicWithVariedProgrammesAsync();
+        await using var scope = ScopeAs(clinic, clinic.MyId);
+        var sp = scope.ServiceProvider;
+        var snapshots = sp.GetRequiredService<FlagSnapshots>();
+        DashboardFlagService FlagsOn(ClinicClock clock) => new(sp.GetRequiredService<IDbContextFactory<RetroWalkDbContext>>(), clock,
+            sp.GetRequiredService<ICurrentUser>(), snapshots);
+        var later = new ClinicClock(new FakeTimeProvider(TestClock.Start.AddDays(14)), sp.GetRequiredService<ClinicLocales>(),
+            sp.GetRequiredService<ICurrentUser>(), sp.GetRequiredService<IDbContextFactory<RetroWalkDbContext>>());
+        var notStarted = clinic.Programmes[5];
+
+        var today = await FlagsOn(sp.GetRequiredService<ClinicClock>()).FlagsAsync(cancellationToken: Token);
+        var twoWeeksOn = await FlagsOn(later).FlagsAsync(cancellationToken: Token);
+        var todayAgain = await FlagsOn(sp.GetRequiredService<ClinicClock>()).FlagsAsync(cancellationToken: Token);
+
+        Assert.DoesNotContain(today.Rows, r => r.ProgrammeId == notStarted);
+        Assert.Contains(AdherenceFlag.ConsecutiveMissedSessions, Assert.Single(twoWeeksOn.Rows, r => r.ProgrammeId == notStarted).Flags);
+        var sessionsLater = new SessionService(sp.GetRequiredService<IDbContextFactory<RetroWalkDbContext>>(), later, sp.GetRequiredService<ICurrentUser>(),
+            sp.GetRequiredService<ClinicFormats>());
+        Assert.Equal((await FlaggedByTheRuleAsync(sessionsLater, sp.GetRequiredService<ProgrammeService>(), clinic)).Order(), twoWeeksOn.Rows.Select(r => r.ProgrammeId).Order());
+        Assert.Equal(Describe(today), Describe(todayAgain));
+    }
+
+    private static async Task<List<Guid>> FlaggedByTheRuleAsync(SessionService sessions, ProgrammeService programmes, Clinic clinic)
+    {
+        var flagged = new List<Guid>();
+        foreach (var id in clinic.Programmes)
+        {
+            // The dashboard lists ongoing programmes only.
+            if ((await sessions.GetAdherenceAsync(id, Token))!.Summary.Flags.Any(f => f.IsDashboardFlag())
+                && (await programmes.GetAsync(id, Token))!.Status.IsOngoing())
+            {
+                flagged.Add(id);
+            }
+        }
+        return flagged;
+    }
+
+    private static List<string> Describe(FlagList list) =>
+        [.. list.Rows.Select(r => $"{r.ProgrammeId} {r.PatientName} {r.IsMine} {string.Join(",", r.Flags)} {r.ConsecutiveMissed} {r.MostRecentAdverseEvent?.Date} {r.EndDate}")];
 
     /// <summary>
     /// A clinic whose programmes cover each way to be flagged or not: regular attendance, two misses after a delivered

@@ -221,7 +221,7 @@ public sealed class SessionTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal((1.0m, 25m), (schedule.Single(s => s.Sequence == 5).Prescription.SpeedKmh, schedule.Single(s => s.Sequence == 5).Prescription.MainMinutes));
         var decided = (await sessions.SuggestNextAsync(programmeId, fourth.Id, Token))!.Decision!;
         Assert.Equal((PrescriptionChoice.Overridden, "Test Therapist", "Cautious after the near-fall"), (decided.Choice, decided.DecidedBy, decided.OverrideReason));
-        var flags = (await sessions.FlagsAsync(cancellationToken: Token)).Rows;
+        var flags = (await scope.ServiceProvider.GetRequiredService<DashboardFlagService>().FlagsAsync(cancellationToken: Token)).Rows;
         Assert.Contains(AdherenceFlag.RecentAdverseEvent, Assert.Single(flags, f => f.ProgrammeId == programmeId).Flags);
 
         var badOverride = await sessions.DecideAsync(programmeId, new DecisionInput { ForSequence = 5, AfterRecordId = fourth.Id, Choice = PrescriptionChoice.Overridden, Speed = 9m, Incline = 0, MainMinutes = 30 }, Token);
@@ -245,7 +245,7 @@ public sealed class SessionTests(AppFixture app) : IClassFixture<AppFixture>
 
         var summary = (await sessions.GetAdherenceAsync(programmeId, Token))!.Summary;
         Assert.True(summary.ConsecutiveMissed >= 2);
-        var flagged = Assert.Single((await sessions.FlagsAsync(cancellationToken: Token)).Rows, f => f.ProgrammeId == programmeId);
+        var flagged = Assert.Single((await scope.ServiceProvider.GetRequiredService<DashboardFlagService>().FlagsAsync(cancellationToken: Token)).Rows, f => f.ProgrammeId == programmeId);
         Assert.Contains(AdherenceFlag.ConsecutiveMissedSessions, flagged.Flags);
         var again = await sessions.MarkMissedAsync(programmeId, 9, Token);
         Assert.Equal(SaveStatus.Conflict, again.Status);
@@ -268,7 +268,7 @@ public sealed class SessionTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Null(await theirs.GetAdherenceAsync(programmeId, Token));
         Assert.Null(await theirs.GetHistoryAsync(programmeId, cancellationToken: Token));
         Assert.Null(await theirs.GetPatientAdherenceAsync(setup.PatientId, Token));
-        Assert.DoesNotContain((await theirs.FlagsAsync(cancellationToken: Token)).Rows, f => f.ProgrammeId == programmeId);
+        Assert.DoesNotContain((await otherScope.ServiceProvider.GetRequiredService<DashboardFlagService>().FlagsAsync(cancellationToken: Token)).Rows, f => f.ProgrammeId == programmeId);
         var input = new SessionInput { Sequence = 2, Date = ProgrammeData.NextMonday().AddDays(-26), Status = SessionStatus.Completed };
         Assert.Equal(SaveStatus.NotFound, (await theirs.SaveAsync(programmeId, input, Token)).Status);
         Assert.Equal(SaveStatus.NotFound, (await theirs.MarkMissedAsync(programmeId, 2, Token)).Status);

@@ -151,9 +151,10 @@ public sealed record PatientAdherence(int Programmes, int PlannedToDate, int Del
 public sealed record TodaySession(Guid ProgrammeId, Guid PatientId, string PatientName, string RecordNumber, string ProtocolName,
     int Sequence, SessionPrescription Prescription, SessionStatus? Recorded);
 
-/// <summary>A programme that needs attention, with its flags and the figures behind them.</summary>
 /// <summary>The dashboard's flagged programmes in order, and whether more are flagged than were asked for.</summary>
 public sealed record FlagList(IReadOnlyList<FlaggedProgramme> Rows, bool More);
+
+/// <summary>A programme that needs attention, with its flags and the figures behind them.</summary>
 
 public sealed record FlaggedProgramme(Guid ProgrammeId, Guid PatientId, string PatientName, string RecordNumber, string ProtocolName,
     string TherapistName, bool IsMine, IReadOnlyList<AdherenceFlag> Flags, int ConsecutiveMissed, RecordedAdverseEvent? MostRecentAdverseEvent, DateOnly? EndDate);

@@ -8,13 +8,14 @@ using RetroWalk.Web.Features.Patients;
 using RetroWalk.Web.Features.Programs;
 using RetroWalk.Web.Features.Protocols;
 using RetroWalk.Web.Infrastructure;
+using static RetroWalk.Web.Features.Sessions.ProgrammeLoading;
 
 namespace RetroWalk.Web.Features.Sessions;
 
 /// <summary>
 /// Session records of a programme: the form's data (prescription, targets, limits), saving with validation, optimistic
 /// concurrency and an idempotency key, the next session's suggested dose and the therapist's decision on it,
-/// adherence per programme and per patient, today's sessions and the dashboard flags.
+/// adherence per programme and per patient, and today's sessions.
 /// </summary>
 public sealed class SessionService(IDbContextFactory<RetroWalkDbContext> dbFactory, ClinicClock clock, ICurrentUser user, ClinicFormats formats)
 {
@@ -332,113 +333,6 @@ public sealed class SessionService(IDbContextFactory<RetroWalkDbContext> dbFacto
             r.Session.Sequence, Prescription(r.Session), r.Recorded))];
     }
 
-    /// <summary>How many flagged programmes the dashboard lists before "Show all".</summary>
-    public const int DashboardFlagCount = 20;
-
-    /// <summary>
-    /// Ongoing programmes of the clinic with a flag that needs action: two or more missed sessions in a row, an adverse
-    /// event in the last 7 days, or past the end date and still active. The signed-in therapist's own come first, then
-    /// those with a recent adverse event, then the longest runs of misses. With <paramref name="top"/>, at most that
-    /// many, and whether there are more.
-    /// The cost follows the flagged programmes, not the size of the clinic: the database returns only the programmes
-    /// that may carry a flag, each with an upper bound of its place in the order (<see cref="FlagCandidatesAsync"/>);
-    /// the clinical rule (<see cref="Adherence.Compute"/>) then decides on them, best bound first, until the top ones
-    /// are certain.
-    /// </summary>
-    public async Task<FlagList> FlagsAsync(int? top = null, CancellationToken cancellationToken = default)
-    {
-        const int chunk = 32;
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var candidates = await FlagCandidatesAsync(db, cancellationToken);
-        var limit = top ?? int.MaxValue;
-        var confirmed = new List<(FlaggedProgramme Row, FlagRank Rank)>();
-        var next = 0;
-        while (next < candidates.Count && !(confirmed.Count > limit && confirmed[limit - 1].Rank.CompareTo(candidates[next].Bound) >= 0))
-        {
-            var batch = candidates.Skip(next).Take(chunk).ToList();
-            next += batch.Count;
-            confirmed.AddRange(await ConfirmFlagsAsync(db, batch, cancellationToken));
-            confirmed = [.. confirmed.OrderByDescending(c => c.Rank).ThenBy(c => c.Row.PatientName, StringComparer.CurrentCulture).ThenBy(c => c.Row.ProgrammeId)];
-        }
-        return new FlagList([.. confirmed.Take(limit).Select(c => c.Row)], confirmed.Count > limit);
-    }
-
-    /// <summary>A flagged programme's place in the dashboard order: own first, then a recent adverse event, then the run of misses.</summary>
-    private readonly record struct FlagRank(bool Mine, bool RecentAdverseEvent, int ConsecutiveMissed) : IComparable<FlagRank>
-    {
-        public int CompareTo(FlagRank other) =>
-            (Mine, RecentAdverseEvent, ConsecutiveMissed).CompareTo((other.Mine, other.RecentAdverseEvent, other.ConsecutiveMissed));
-    }
-
-    private sealed record FlagCandidate(Guid ProgrammeId, FlagRank Bound);
-
-    /// <summary>
-    /// The ongoing programmes that may carry a dashboard flag, best first by an upper bound of their rank; a programme
-    /// left out carries none. Each test reads a few index entries of one programme (by programme and date), so the
-    /// query grows with the running programmes and not with their history or the clinic's finished ones:
-    /// an adverse event recorded in the last 7 days; two or more possible misses (past planned sessions without a record,
-    /// and records of a miss) since the last delivered session, which bounds the run of misses from above; or no
-    /// planned session on or after today.
-    /// </summary>
-    private async Task<List<FlagCandidate>> FlagCandidatesAsync(RetroWalkDbContext db, CancellationToken cancellationToken)
-    {
-        var today = clock.Today;
-        var eventsFrom = today.AddDays(1 - Adherence.RecentAdverseEventDays);
-        var me = user.UserId;
-        var records = db.Set<SessionRecord>().Where(r => r.Date <= today);
-        var planned = db.Set<ScheduledSession>().Where(s => s.Status == ScheduledSessionStatus.Planned);
-        // One row per running programme, each value a few index entries of that programme; filtered here rather than in
-        // SQL, so that no look-up runs twice.
-        var running = await db.Set<Programme>()
-            .Where(g => ProgrammeStatuses.Ongoing.Contains(g.Status))
-            .Select(g => new
-            {
-                g.Id,
-                g.TherapistUserId,
-                g.PausedFrom,
-                MissesFrom = records.Where(r => r.ProgrammeId == g.Id && (r.Status == SessionStatus.Completed || r.Status == SessionStatus.Partial))
-                    .Max(r => (DateOnly?)r.Date) ?? DateOnly.MinValue,
-            })
-            .Select(g => new
-            {
-                g.Id,
-                Mine = g.TherapistUserId == me,
-                RecentEvent = records.Any(r => r.ProgrammeId == g.Id && r.Date >= eventsFrom && r.AdverseEventsJson != SessionRecord.NoAdverseEventsJson),
-                Misses = planned.Count(s => s.ProgrammeId == g.Id && s.Date >= g.MissesFrom && s.Date < today && (g.PausedFrom == null || s.Date < g.PausedFrom)
-                        && !records.Any(r => r.ProgrammeId == g.Id && r.Sequence == s.Sequence))
-                    + records.Count(r => r.ProgrammeId == g.Id && r.Date >= g.MissesFrom
-                        && (r.Status == SessionStatus.Missed || r.Status == SessionStatus.CancelledByPatient)),
-                LastPlanned = planned.Where(s => s.ProgrammeId == g.Id && (g.PausedFrom == null || s.Date < g.PausedFrom)).Max(s => (DateOnly?)s.Date),
-            })
-            .AsNoTracking().ToListAsync(cancellationToken);
-        var rows = running.Where(g => g.RecentEvent || g.Misses >= 2 || g.LastPlanned < today);
-        return [.. rows.Select(r => new FlagCandidate(r.Id, new FlagRank(r.Mine, r.RecentEvent, r.Misses)))
-            .OrderByDescending(c => c.Bound).ThenBy(c => c.ProgrammeId)];
-    }
-
-    /// <summary>The candidates that the clinical rule flags, with their exact rank.</summary>
-    private async Task<List<(FlaggedProgramme Row, FlagRank Rank)>> ConfirmFlagsAsync(RetroWalkDbContext db, List<FlagCandidate> batch,
-        CancellationToken cancellationToken)
-    {
-        var ids = batch.Select(c => c.ProgrammeId).ToList();
-        var mine = batch.ToDictionary(c => c.ProgrammeId, c => c.Bound.Mine);
-        var flagged = (await LoadAsync(db, db.Set<Programme>().Where(g => ids.Contains(g.Id)), cancellationToken))
-            .Select(l => (l.Programme, Summary: Summarise(l)))
-            .Where(x => x.Summary.Flags.Any(f => f.IsDashboardFlag()))
-            .ToList();
-        var patientIds = flagged.Select(x => x.Programme.PatientId).ToList();
-        var patients = await db.Set<Patient>().IgnoreQueryFilters([RetroWalkDbContext.QueryFilters.Archived]).Where(p => patientIds.Contains(p.Id))
-            .Select(p => new { p.Id, Name = p.GivenName + " " + p.FamilyName, p.RecordNumber }).ToDictionaryAsync(p => p.Id, cancellationToken);
-        return [.. flagged.Select(x =>
-        {
-            var patient = patients[x.Programme.PatientId];
-            var row = new FlaggedProgramme(x.Programme.Id, x.Programme.PatientId, patient.Name, patient.RecordNumber, x.Programme.ProtocolName,
-                x.Programme.TherapistName, mine[x.Programme.Id], [.. x.Summary.Flags.Where(f => f.IsDashboardFlag())], x.Summary.ConsecutiveMissed,
-                x.Summary.MostRecentAdverseEvent, x.Summary.EndDate);
-            return (row, new FlagRank(row.IsMine, row.Flags.Contains(AdherenceFlag.RecentAdverseEvent), row.ConsecutiveMissed));
-        })];
-    }
-
     /// <summary>
     /// A programme's session history and adherence as plain records, for reports. Null when it does not exist in this clinic.
     /// With a period, only its sessions count and adherence is as of the period's end (or today, if earlier).
@@ -457,7 +351,7 @@ public sealed class SessionService(IDbContextFactory<RetroWalkDbContext> dbFacto
         bool InPeriod(DateOnly date) => (periodStart is null || date >= periodStart) && (periodEnd is null || date <= periodEnd);
         loaded = loaded with { Sessions = [.. loaded.Sessions.Where(s => InPeriod(s.Date))], Records = [.. loaded.Records.Where(r => InPeriod(r.Date))] };
         var today = clock.Today;
-        var summary = Summarise(loaded, periodEnd is { } end && end < today ? end : today);
+        var summary = ProgrammeLoading.Summarise(loaded, periodEnd is { } end && end < today ? end : today);
         var records = loaded.Records.OrderBy(r => r.Date).ThenBy(r => r.Sequence ?? int.MaxValue).ToList();
         var rows = records.Select(r => new SessionHistoryRow(r.Sequence, r.Date, r.StartTime, r.Status, r.ScreeningPassed, r.ScreeningReason,
             r.PlannedSpeedKmh, r.PlannedMainMinutes, r.WarmUpMinutes, r.MainMinutes, r.CoolDownMinutes, r.StartSpeedKmh, r.EndSpeedKmh,
@@ -474,8 +368,6 @@ public sealed class SessionService(IDbContextFactory<RetroWalkDbContext> dbFacto
     private sealed record Head(Programme Programme, ProtocolDefinition Definition, string PatientName, string RecordNumber,
         DateOnly DateOfBirth, int? RestingHeartRate, bool TakesBetaBlockers);
 
-    private sealed record Loaded(Programme Programme, ProtocolDefinition Definition, List<ScheduledSession> Sessions, List<SessionRecord> Records);
-
     private static async Task<Head?> HeadAsync(RetroWalkDbContext db, Guid programmeId, CancellationToken cancellationToken)
     {
         var row = await (
@@ -489,32 +381,7 @@ public sealed class SessionService(IDbContextFactory<RetroWalkDbContext> dbFacto
             row.RecordNumber, row.DateOfBirth, row.RestingHeartRate, row.TakesBetaBlockers);
     }
 
-    private static async Task<List<Loaded>> LoadAsync(RetroWalkDbContext db, IQueryable<Programme> programmes, CancellationToken cancellationToken)
-    {
-        var rows = await (from g in programmes
-                          join v in db.Set<ProtocolVersion>() on g.ProtocolVersionId equals v.Id
-                          select new { Programme = g, v.DefinitionJson }).AsNoTracking().ToListAsync(cancellationToken);
-        var ids = rows.Select(r => r.Programme.Id).ToList();
-        var sessions = (await db.Set<ScheduledSession>().AsNoTracking().Where(s => ids.Contains(s.ProgrammeId)).ToListAsync(cancellationToken))
-            .ToLookup(s => s.ProgrammeId);
-        var records = (await db.Set<SessionRecord>().AsNoTracking().Where(r => ids.Contains(r.ProgrammeId)).ToListAsync(cancellationToken))
-            .ToLookup(r => r.ProgrammeId);
-        return [.. rows.Select(r => new Loaded(r.Programme, ProtocolJson.Read(r.DefinitionJson),
-            [.. sessions[r.Programme.Id].OrderBy(s => s.Date).ThenBy(s => s.Sequence)], [.. records[r.Programme.Id]]))];
-    }
-
-    private AdherenceSummary Summarise(Loaded loaded) => Summarise(loaded, clock.Today);
-
-    private static AdherenceSummary Summarise(Loaded loaded, DateOnly today)
-    {
-        var g = loaded.Programme;
-        // Sessions on hold while paused are not due.
-        var schedule = loaded.Sessions
-            .Where(s => s.Status == ScheduledSessionStatus.Planned && (g.PausedFrom is not { } paused || s.Date < paused))
-            .Select(s => s.ToPlanned()).ToList();
-        var active = ProgrammeStatuses.Effective(g.Status, g.StartDate, today) == ProgrammeStatus.Active;
-        return Adherence.Compute(loaded.Definition, schedule, [.. loaded.Records.Select(r => r.ToOutcome())], today, active, null);
-    }
+    private AdherenceSummary Summarise(Loaded loaded) => ProgrammeLoading.Summarise(loaded, clock.Today);
 
     private async Task<SpeedUnit> SpeedUnitAsync(RetroWalkDbContext db, CancellationToken cancellationToken) =>
         await db.Clinics.Where(c => c.Id == user.ClinicId).Select(c => c.SpeedUnit).SingleAsync(cancellationToken);

@@ -18,15 +18,28 @@ public sealed class SignInSessions(IDbContextFactory<RetroWalkDbContext> dbFacto
 {
     public async Task<bool> IsCurrentAsync(ClaimsPrincipal principal, CancellationToken cancellationToken = default)
     {
-        var claims = identity.Value.ClaimsIdentity;
-        var userId = principal.FindFirstValue(claims.UserIdClaimType);
-        var stamp = principal.FindFirstValue(claims.SecurityStampClaimType);
-        if (userId is null || stamp is null)
+        if (SignInOf(principal, identity.Value) is not { } signIn)
         {
             return false;
         }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Users.AnyAsync(u => u.Id == userId && u.IsActive && u.SecurityStamp == stamp, cancellationToken);
+        return await db.Users.AnyAsync(u => u.Id == signIn.UserId && u.IsActive && u.SecurityStamp == signIn.Stamp, cancellationToken);
+    }
+
+    /// <summary>The account and security stamp a sign-in was made with; null when it carries neither.</summary>
+    public static (string UserId, string Stamp)? SignInOf(ClaimsPrincipal principal, IdentityOptions identity)
+    {
+        var claims = identity.ClaimsIdentity;
+        return (principal.FindFirstValue(claims.UserIdClaimType), principal.FindFirstValue(claims.SecurityStampClaimType)) is (string userId, string stamp)
+            ? (userId, stamp)
+            : null;
+    }
+
+    /// <summary>The current security stamp of each of the accounts that is active; the others are left out.</summary>
+    public async Task<Dictionary<string, string?>> ActiveStampsAsync(IReadOnlyCollection<string> userIds, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Users.Where(u => userIds.Contains(u.Id) && u.IsActive).ToDictionaryAsync(u => u.Id, u => u.SecurityStamp, cancellationToken);
     }
 
     /// <summary>The sign-in cookie is checked on every request (one indexed look-up), not once in a while.</summary>
