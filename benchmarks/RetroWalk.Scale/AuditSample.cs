@@ -56,7 +56,7 @@ internal sealed class AuditSample(IServiceProvider services, string connectionSt
             await db.SaveChangesAsync(cancellationToken);
             clinicId = clinic.Id;
         }
-        var therapists = await StaffAsync(clinicId, cancellationToken);
+        var therapists = await StaffAsync(clinicId);
         var protocols = await ProtocolsAsync(clinicId, cancellationToken);
 
         var random = new Random(options.Seed);
@@ -76,7 +76,7 @@ internal sealed class AuditSample(IServiceProvider services, string connectionSt
         return 0;
     }
 
-    private async Task<List<(string Id, string Email)>> StaffAsync(Guid clinicId, CancellationToken cancellationToken)
+    private async Task<List<(string Id, string Email)>> StaffAsync(Guid clinicId)
     {
         await using var scope = services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
@@ -89,7 +89,6 @@ internal sealed class AuditSample(IServiceProvider services, string connectionSt
             var user = await DemoData.EnsureUserAsync(users, clinicId, email, $"Sample Therapist {i}", Seeder.StaffPassword, Roles.Therapist);
             staff.Add((user.Id, email));
         }
-        _ = cancellationToken;
         return staff;
     }
 
@@ -98,18 +97,7 @@ internal sealed class AuditSample(IServiceProvider services, string connectionSt
     {
         await using var scope = services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentUser>().Principal = CurrentUser.ForClinic(clinicId, "Audit sample").Principal;
-        var service = scope.ServiceProvider.GetRequiredService<ProtocolService>();
-        foreach (var template in ProtocolTemplates.All)
-        {
-            var cloned = await service.CloneTemplateAsync(template.Key, cancellationToken);
-            var input = await service.GetForEditAsync(cloned.Id, cancellationToken) ?? throw new InvalidOperationException($"Protocol {template.Key} not cloned.");
-            if (input.CourseMode == CourseMode.Weeks)
-            {
-                (input.SessionsPerWeek, input.Weeks) = (5, 8);
-                Check(await service.UpdateAsync(cloned.Id, input, cancellationToken), $"protocol {template.Name}");
-            }
-        }
-        return [.. await service.ListAssignableAsync(cancellationToken)];
+        return await Seeder.ProtocolsAsync(scope.ServiceProvider.GetRequiredService<ProtocolService>(), cancellationToken);
     }
 
     private async Task PatientAsync(IServiceProvider sp, int index, string therapistId, AssignableProtocol protocol, Random random, CancellationToken cancellationToken)
