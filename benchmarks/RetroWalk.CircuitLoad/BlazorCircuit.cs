@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.AspNetCore.SignalR.Protocol;
@@ -18,13 +19,19 @@ internal sealed class BlazorCircuit : IAsyncDisposable
     private readonly HubConnection connection;
     private readonly Stats stats;
     private readonly bool verbose;
+    private readonly (string Name, string Value)? clickTarget;
     private long lastBatchTicks;
+    private long? interopObjectId;
+    private ulong? clickHandler;
+    private int calls;
     private TaskCompletionSource firstBatch = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public BlazorCircuit(Uri baseUrl, CookieContainer cookies, Stats stats, bool verbose)
+    /// <param name="clickTarget">The attribute that marks the element <see cref="ClickAsync"/> clicks, if any.</param>
+    public BlazorCircuit(Uri baseUrl, CookieContainer cookies, Stats stats, bool verbose, (string Name, string Value)? clickTarget = null)
     {
         this.stats = stats;
         this.verbose = verbose;
+        this.clickTarget = clickTarget;
         var builder = new HubConnectionBuilder().WithUrl(new Uri(baseUrl, "_blazor"), o =>
         {
             // What the browser does after negotiating, without the extra round trip.
@@ -74,7 +81,23 @@ internal sealed class BlazorCircuit : IAsyncDisposable
         return connection.SendAsync("OnLocationChanged", uri, null, true, cancellationToken);
     }
 
-    /// <summary>Completes at the first render batch after <see cref="NavigateAsync"/>.</summary>
+    /// <summary>
+    /// A click on the element marked by the click target, as blazor.web.js sends it: the renderer's interop object
+    /// (attached at the circuit's start) is asked to dispatch the event to the element's current handler.
+    /// </summary>
+    public Task ClickAsync(CancellationToken cancellationToken)
+    {
+        if (interopObjectId is not { } target || clickHandler is not { } handler)
+        {
+            throw new InvalidOperationException("The page drew no element to click, or attached no renderer interop.");
+        }
+        firstBatch = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        var args = $$"""[{"eventHandlerId":{{handler}},"eventName":"click","eventFieldInfo":null},{"detail":1,"screenX":0,"screenY":0,"clientX":0,"clientY":0,"offsetX":0,"offsetY":0,"pageX":0,"pageY":0,"movementX":0,"movementY":0,"button":0,"buttons":0,"ctrlKey":false,"shiftKey":false,"altKey":false,"metaKey":false,"type":"click"}]""";
+        return connection.SendAsync("BeginInvokeDotNetFromJS", Interlocked.Increment(ref calls).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            null, "DispatchEventAsync", target, args, cancellationToken);
+    }
+
+    /// <summary>Completes at the first render batch after <see cref="NavigateAsync"/> or <see cref="ClickAsync"/>.</summary>
     public Task NextBatch => firstBatch.Task;
 
     private void OnRenderBatch(long batchId, byte[] data)
@@ -82,6 +105,10 @@ internal sealed class BlazorCircuit : IAsyncDisposable
         Interlocked.Exchange(ref lastBatchTicks, Stopwatch.GetTimestamp());
         Interlocked.Increment(ref stats.Batches);
         Interlocked.Add(ref stats.BatchBytes, data.Length);
+        if (clickTarget is { } click && RenderBatchReader.HandlerOf(data, click.Name, click.Value, "onclick") is { } handler)
+        {
+            clickHandler = handler;
+        }
         _ = Acknowledge(batchId);
         firstBatch.TrySetResult();
     }
@@ -101,6 +128,10 @@ internal sealed class BlazorCircuit : IAsyncDisposable
     private void OnBeginInvokeJS(long asyncHandle, string identifier, string argsJson, int resultType, long targetInstanceId, int callType)
     {
         Interlocked.Increment(ref stats.JsCalls);
+        if (identifier == "Blazor._internal.attachWebRendererInterop")
+        {
+            interopObjectId = DotNetObjectIn(argsJson);
+        }
         if (verbose)
         {
             stats.JsIdentifiers.AddOrUpdate(identifier, 1, (_, n) => n + 1);
@@ -122,6 +153,20 @@ internal sealed class BlazorCircuit : IAsyncDisposable
         {
             Interlocked.Increment(ref stats.SendFailures);
         }
+    }
+
+    /// <summary>The id of the first .NET object reference among a JS call's arguments.</summary>
+    private static long? DotNetObjectIn(string argsJson)
+    {
+        using var args = JsonDocument.Parse(argsJson);
+        foreach (var arg in args.RootElement.EnumerateArray())
+        {
+            if (arg.ValueKind == JsonValueKind.Object && arg.TryGetProperty("__dotNetObject", out var id))
+            {
+                return id.GetInt64();
+            }
+        }
+        return null;
     }
 
     public ValueTask DisposeAsync() => connection.DisposeAsync();

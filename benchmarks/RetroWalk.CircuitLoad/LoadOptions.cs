@@ -11,6 +11,9 @@ internal sealed record LoadOptions
     public Uri BaseUrl { get; init; } = new("http://127.0.0.1:5182/");
     public string Page { get; init; } = "";
     public string Act { get; init; } = "patients";
+
+    /// <summary>When set, the action is a click on the element with this attribute (name=value) instead of a navigation.</summary>
+    public (string Name, string Value)? Click { get; init; }
     public string Email { get; init; } = "therapist@riverside.example";
     public string Password { get; init; } = "Demo-Therapist-2026";
     public IReadOnlyList<int> Counts { get; init; } = [1000, 2000, 3000, 4000, 5000];
@@ -29,6 +32,8 @@ internal sealed record LoadOptions
           --url URL            the server (loopback only), default http://127.0.0.1:5182/
           --page PATH          the page to hold, default "" (the dashboard)
           --act PATH           where every circuit navigates once at the end, default "patients"; "none" to skip
+          --click NAME=VALUE   the action is instead a click on the element with this attribute, e.g.
+                               "aria-label=Show or hide the navigation" (the menu button)
           --spread SECONDS     spread the circuits' actions evenly over this time, default 0 (all at once)
           --counts N,N,...     circuit counts to step through (memory is read at each), default 1000,...,5000; at most 12000
           --server-pid PID     the server's process id, to read its memory (RSS) from /proc
@@ -51,6 +56,8 @@ internal sealed record LoadOptions
                 "--url" => options with { BaseUrl = new Uri(Next().TrimEnd('/') + "/") },
                 "--page" => options with { Page = Next().TrimStart('/') },
                 "--act" => options with { Act = Next().TrimStart('/') },
+                "--click" => Next().Split('=', 2) is [var name, var value] ? options with { Click = (name, value) }
+                    : throw new ArgumentException("--click takes NAME=VALUE."),
                 "--counts" => options with { Counts = [.. Next().Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture))] },
                 "--server-pid" => options with { ServerPid = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--email" => options with { Email = Next() },

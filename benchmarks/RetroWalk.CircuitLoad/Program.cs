@@ -111,7 +111,7 @@ namespace RetroWalk.CircuitLoad
 
         private async Task OpenAsync(PageMarkers page, SemaphoreSlim gate, CancellationToken cancellationToken)
         {
-            var circuit = new BlazorCircuit(options.BaseUrl, stats: stats, cookies: CookiesOf(), verbose: options.Verbose);
+            var circuit = new BlazorCircuit(options.BaseUrl, stats: stats, cookies: CookiesOf(), verbose: options.Verbose, clickTarget: options.Click);
             try
             {
                 await circuit.StartAsync(options.BaseUrl, page, cancellationToken);
@@ -139,7 +139,7 @@ namespace RetroWalk.CircuitLoad
         private System.Net.CookieContainer CookiesOf() => cookies ?? throw new InvalidOperationException("Not signed in.");
 
         /// <summary>
-        /// Every circuit follows a link once, all at once or spread evenly over <see cref="LoadOptions.Spread"/>.
+        /// Every circuit follows a link (or clicks, with <see cref="LoadOptions.Click"/>) once, all at once or spread evenly over <see cref="LoadOptions.Spread"/>.
         /// Latency: from the start of the burst, and from each circuit's own action, to that circuit's next render.
         /// </summary>
         private async Task ActAsync(CancellationToken cancellationToken)
@@ -164,7 +164,7 @@ namespace RetroWalk.CircuitLoad
                         await Task.Delay(due, cancellationToken);
                     }
                     var sent = Stopwatch.GetTimestamp();
-                    await circuit.NavigateAsync(target, cancellationToken);
+                    await (options.Click is null ? circuit.NavigateAsync(target, cancellationToken) : circuit.ClickAsync(cancellationToken));
                     try
                     {
                         await circuit.NextBatch.WaitAsync(options.ActTimeout, cancellationToken);
@@ -180,7 +180,8 @@ namespace RetroWalk.CircuitLoad
             }
             await Task.WhenAll(waits);
             var total = Stopwatch.GetElapsedTime(start).TotalSeconds;
-            Console.WriteLine($"Act: {live.Count:N0} circuits navigated to /{options.Act}, {(options.Spread > TimeSpan.Zero ? $"spread over {options.Spread.TotalSeconds:F1} s" : "all at once")}; {live.Count - timedOut:N0} rendered, {timedOut} timed out after {options.ActTimeout.TotalSeconds:F0} s; {(live.Count - timedOut) / total:F0} renders/s.");
+            var what = options.Click is { } click ? $"clicked the element with {click.Name}=\"{click.Value}\"" : $"navigated to /{options.Act}";
+            Console.WriteLine($"Act: {live.Count:N0} circuits {what}, {(options.Spread > TimeSpan.Zero ? $"spread over {options.Spread.TotalSeconds:F1} s" : "all at once")}; {live.Count - timedOut:N0} rendered, {timedOut} timed out after {options.ActTimeout.TotalSeconds:F0} s; {(live.Count - timedOut) / total:F0} renders/s.");
             Report("from the start of the burst", fromBurst);
             Report("from each circuit's own action", fromAction);
         }
