@@ -42,9 +42,9 @@ public static class AuditStorage
     }
 
     /// <summary>
-    /// Reads the compact form, and also the form written before it (<c>[{"Field":…,"From":…,"To":…}]</c>): the
-    /// migration rewrites stored rows, but an instance of the previous version still running during an upgrade writes
-    /// that form until it stops.
+    /// Reads the compact form, and also the form written before it (<c>[{"Field":…,"From":…,"To":…}]</c>). The migration
+    /// rewrites every stored row, so none should remain; should one (a row copied back from an older backup into a
+    /// migrated database, say), the audit log shows it instead of failing.
     /// </summary>
     public static List<FieldChange> ReadChanges(string stored)
     {

@@ -68,12 +68,17 @@ public sealed class SqlServerProvider : DatabaseProvider
         EXEC(N'ALTER TABLE [AuditEntries] ADD [HashText] nvarchar(64) NULL, [PreviousHashText] nvarchar(64) NULL;');
         EXEC(N'DISABLE TRIGGER [AuditEntries_AppendOnly] ON [AuditEntries];
         UPDATE [AuditEntries] SET
-            [Changes] = COALESCE((SELECT JSON_VALUE(c.[value], ''$[0]'') AS [Field],
-                    CASE WHEN (SELECT COUNT(*) FROM OPENJSON(c.[value])) = 3 THEN JSON_VALUE(c.[value], ''$[1]'') END AS [From],
-                    JSON_VALUE(c.[value], CASE WHEN (SELECT COUNT(*) FROM OPENJSON(c.[value])) = 3 THEN ''$[2]'' ELSE ''$[1]'' END) AS [To]
+            [Changes] = (SELECT N''['' + COALESCE(STRING_AGG(CAST(CASE WHEN c.[type] = 5 THEN c.[value] ELSE
+                    N''{"Field":"'' + STRING_ESCAPE(v.[Field], ''json'') + N''","From":''
+                    + CASE WHEN v.[From] IS NULL THEN N''null'' ELSE N''"'' + STRING_ESCAPE(v.[From], ''json'') + N''"'' END
+                    + N'',"To":'' + CASE WHEN v.[To] IS NULL THEN N''null'' ELSE N''"'' + STRING_ESCAPE(v.[To], ''json'') + N''"'' END + N''}'' END
+                    AS nvarchar(max)), N'','') WITHIN GROUP (ORDER BY CAST(c.[key] AS int)), N'''') + N'']''
                 FROM OPENJSON([Changes]) AS c
-                ORDER BY CAST(c.[key] AS int)
-                FOR JSON PATH, INCLUDE_NULL_VALUES), N''[]''),
+                CROSS APPLY (SELECT COUNT(*) AS [N] FROM OPENJSON(c.[value])) AS k
+                CROSS APPLY (SELECT
+                    (SELECT [value] FROM OPENJSON(c.[value]) WHERE [key] = N''0'') AS [Field],
+                    CASE WHEN k.[N] = 3 THEN (SELECT [value] FROM OPENJSON(c.[value]) WHERE [key] = N''1'') END AS [From],
+                    (SELECT [value] FROM OPENJSON(c.[value]) WHERE [key] = CAST(k.[N] - 1 AS nvarchar(4))) AS [To]) AS v),
             [HashText] = CASE WHEN DATALENGTH([Hash]) = 32 THEN LOWER(CONVERT(varchar(64), [Hash], 2)) ELSE CAST(CAST([Hash] AS varchar(64)) AS nvarchar(64)) END,
             [PreviousHashText] = CASE WHEN DATALENGTH([PreviousHash]) = 32 THEN LOWER(CONVERT(varchar(64), [PreviousHash], 2)) ELSE CAST(CAST([PreviousHash] AS varchar(64)) AS nvarchar(64)) END;
         ENABLE TRIGGER [AuditEntries_AppendOnly] ON [AuditEntries];');
