@@ -149,6 +149,8 @@ namespace RetroWalk.CircuitLoad
             var fromBurst = new double[live.Count];
             var fromAction = new double[live.Count];
             var timedOut = 0;
+            var serverCpu = ServerMemory.CpuTime(options.ServerPid);
+            var clientCpu = Process.GetCurrentProcess().TotalProcessorTime;
             var start = Stopwatch.GetTimestamp();
             var waits = new Task[live.Count];
             for (var i = 0; i < live.Count; i++)
@@ -184,6 +186,13 @@ namespace RetroWalk.CircuitLoad
             Console.WriteLine($"Act: {live.Count:N0} circuits {what}, {(options.Spread > TimeSpan.Zero ? $"spread over {options.Spread.TotalSeconds:F1} s" : "all at once")}; {live.Count - timedOut:N0} rendered, {timedOut} timed out after {options.ActTimeout.TotalSeconds:F0} s; {(live.Count - timedOut) / total:F0} renders/s.");
             Report("from the start of the burst", fromBurst);
             Report("from each circuit's own action", fromAction);
+            // CPU per action, of the server and of this client, which share the machine's cores in this measurement.
+            var clientPerAction = (Process.GetCurrentProcess().TotalProcessorTime - clientCpu).TotalMilliseconds / live.Count;
+            if (ServerMemory.CpuTime(options.ServerPid) - serverCpu is { } serverUsed)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  CPU per action: server {serverUsed.TotalMilliseconds / live.Count:F2} ms, load client {clientPerAction:F2} ms ({Environment.ProcessorCount} cores)"));
+            }
         }
 
         private static void Report(string what, double[] latencies)
