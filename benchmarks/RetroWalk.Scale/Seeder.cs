@@ -118,7 +118,12 @@ internal sealed class Seeder(IServiceProvider services, string connectionString,
         }
 
         sp.GetRequiredService<CurrentUser>().Principal = CurrentUser.ForClinic(clinicId, "Scale seed").Principal;
-        var service = sp.GetRequiredService<ProtocolService>();
+        protocols = await ProtocolsAsync(sp.GetRequiredService<ProtocolService>(), cancellationToken);
+    }
+
+    /// <summary>The built-in templates cloned into the signed-in user's clinic, those counted in weeks made into 8 weeks of 5 sessions.</summary>
+    internal static async Task<List<AssignableProtocol>> ProtocolsAsync(ProtocolService service, CancellationToken cancellationToken)
+    {
         foreach (var template in ProtocolTemplates.All)
         {
             var cloned = await service.CloneTemplateAsync(template.Key, cancellationToken);
@@ -134,7 +139,7 @@ internal sealed class Seeder(IServiceProvider services, string connectionString,
                 throw new InvalidOperationException($"Protocol {template.Name} not lengthened to 8 weeks: {updated.Message}");
             }
         }
-        protocols = [.. await service.ListAssignableAsync(cancellationToken)];
+        return [.. await service.ListAssignableAsync(cancellationToken)];
     }
 
     private async Task<Staff> AddUserAsync(UserManager<ApplicationUser> users, string email, string name, string role)

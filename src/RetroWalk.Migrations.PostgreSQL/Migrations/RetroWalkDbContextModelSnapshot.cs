@@ -318,6 +318,10 @@ namespace RetroWalk.Migrations.PostgreSQL.Migrations
                     b.Property<long?>("ChainSequence")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<Guid>("ClinicId")
                         .HasColumnType("uuid");
 
@@ -333,13 +337,13 @@ namespace RetroWalk.Migrations.PostgreSQL.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.Property<string>("Hash")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                    b.Property<byte[]>("Hash")
+                        .HasMaxLength(256)
+                        .HasColumnType("bytea");
 
-                    b.Property<string>("PreviousHash")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                    b.Property<byte[]>("PreviousHash")
+                        .HasMaxLength(256)
+                        .HasColumnType("bytea");
 
                     b.Property<string>("UserId")
                         .HasMaxLength(450)
@@ -1640,37 +1644,6 @@ namespace RetroWalk.Migrations.PostgreSQL.Migrations
                         .HasForeignKey("ClinicId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("RetroWalk.Web.Data.Auditing.AuditEntry", b =>
-                {
-                    b.OwnsMany("RetroWalk.Web.Data.Auditing.FieldChange", "Changes", b1 =>
-                        {
-                            b1.Property<Guid>("AuditEntryId");
-
-                            b1.Property<int>("__synthesizedOrdinal")
-                                .ValueGeneratedOnAdd();
-
-                            b1.Property<string>("Field")
-                                .IsRequired();
-
-                            b1.Property<string>("From");
-
-                            b1.Property<string>("To");
-
-                            b1.HasKey("AuditEntryId", "__synthesizedOrdinal");
-
-                            b1.ToTable("AuditEntries");
-
-                            b1
-                                .ToJson("Changes")
-                                .HasColumnType("jsonb");
-
-                            b1.WithOwner()
-                                .HasForeignKey("AuditEntryId");
-                        });
-
-                    b.Navigation("Changes");
                 });
 
             modelBuilder.Entity("RetroWalk.Web.Features.Assessments.Assessment", b =>

@@ -13,14 +13,15 @@ namespace RetroWalk.Web.Data;
 /// </summary>
 public static class DesignTimeContext
 {
-    public static RetroWalkDbContext Create(DatabaseProvider provider)
+    /// <param name="connectionString">A database to migrate or read (tests); by default none, as for <c>dotnet ef</c>.</param>
+    public static RetroWalkDbContext Create(DatabaseProvider provider, string? connectionString = null)
     {
         // Identity reads its table layout from the application's IdentityOptions; give it the app's.
         var appServices = new ServiceCollection()
             .Configure<IdentityOptions>(o => o.Stores.SchemaVersion = RetroWalkDbContext.IdentitySchema)
             .BuildServiceProvider();
         var options = new DbContextOptionsBuilder<RetroWalkDbContext>();
-        provider.Use(options, provider.DesignTimeConnectionString);
+        provider.Use(options, connectionString ?? provider.DesignTimeConnectionString);
         return new(options
                 .UseApplicationServiceProvider(appServices)
 #pragma warning disable RS0030 // design time (dotnet ef) has no app services: the system clock is the only one

@@ -54,6 +54,24 @@ public sealed class SqlServerScriptTests
         Assert.Contains("append-only", Assert.IsType<StringLiteral>(refusal.Message).Value, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(SqlServerProvider.CompactAuditEntries)]
+    [InlineData(SqlServerProvider.ExpandAuditEntries)]
+    public void TheAuditTrailsRewriteParsesAndSwitchesTheAppendOnlyTriggerBackOnAfterItsUpdate(string rewrite)
+    {
+        var parsed = TSql.Parse(rewrite);
+
+        Assert.Empty(parsed.Errors);
+        // The migration's one rewrite of the append-only table: the trigger off, the rows updated, the trigger on again,
+        // in one batch of the migration's transaction.
+        var update = Assert.Single(parsed.All<UpdateStatement>());
+        var switches = parsed.All<EnableDisableTriggerStatement>();
+        Assert.Equal([TriggerEnforcement.Disable, TriggerEnforcement.Enable], switches.Select(s => s.TriggerEnforcement));
+        Assert.All(switches, s => Assert.Equal("AuditEntries_AppendOnly", Assert.Single(s.TriggerNames).BaseIdentifier.Value));
+        Assert.True(switches[0].StartOffset < update.StartOffset && update.StartOffset < switches[1].StartOffset);
+        Assert.Equal("AuditEntries", Assert.IsType<NamedTableReference>(update.UpdateSpecification.Target).SchemaObject.BaseIdentifier.Value);
+    }
+
     [Fact]
     public void AScriptThatSqlServerWouldRefuseIsReported()
     {

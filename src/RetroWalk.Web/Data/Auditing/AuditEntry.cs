@@ -55,11 +55,12 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(a => a.EntityType).HasMaxLength(100);
         builder.Property(a => a.EntityLabel).HasMaxLength(300);
         builder.Property(a => a.Action).HasConversion<string>().HasMaxLength(16);
-        builder.OwnsMany(a => a.Changes, changes => changes.ToJson());
+        // Stored compactly (AuditStorage); read back as the same values.
+        builder.Property(a => a.Changes).HasConversion(AuditStorage.ChangesConverter, AuditStorage.ChangesComparer);
         builder.HasIndex(a => new { a.ClinicId, a.At });
         builder.HasIndex(a => new { a.ClinicId, a.EntityId });
-        builder.Property(a => a.PreviousHash).HasMaxLength(64);
-        builder.Property(a => a.Hash).HasMaxLength(64);
+        builder.Property(a => a.PreviousHash).HasConversion(AuditStorage.HashConverter).HasMaxLength(AuditStorage.HashMaxBytes);
+        builder.Property(a => a.Hash).HasConversion(AuditStorage.HashConverter).HasMaxLength(AuditStorage.HashMaxBytes);
         builder.HasIndex(a => new { a.ClinicId, a.ChainSequence });
     }
 }

@@ -76,6 +76,56 @@ public sealed class PostgreSqlProvider : DatabaseProvider
         DROP TRIGGER IF EXISTS audit_entries_no_truncate ON "AuditEntries";
         """;
 
+    /// <summary>
+    /// The audit trail's stored form made compact (<see cref="Auditing.AuditStorage"/>): each row's changes from EF Core's
+    /// JSON objects (<c>[{"Field":…,"From":null,"To":…}]</c>, jsonb) to arrays (<c>[["Field","To"]]</c>, text), and its
+    /// hashes from 64 hexadecimal characters to their 32 bytes. One ALTER TABLE rewrites every row with the USING
+    /// expressions: an ALTER TABLE fires no row trigger, so the append-only trigger stays in force throughout and is never
+    /// disabled (only the owner role that runs the migrations may alter the table; the app role may not). The rewrite
+    /// writes a new copy of the table and its indexes, so the space is given back at once, and holds an exclusive lock
+    /// on the table while it runs. USING allows no subquery, hence the two functions, which live only for the session.
+    /// Values that are not a lower-case hex hash (the app writes none) are kept as their UTF-8 bytes.
+    /// </summary>
+    public const string CompactAuditEntries = """
+        CREATE FUNCTION pg_temp.audit_compact_changes(changes jsonb) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+            SELECT '[' || coalesce(string_agg('[' || to_json(c ->> 'Field')::text
+                || CASE WHEN c ->> 'From' IS NULL THEN '' ELSE ',' || to_json(c ->> 'From')::text END
+                || ',' || coalesce(to_json(c ->> 'To')::text, 'null') || ']', ',' ORDER BY n), '') || ']'
+            FROM jsonb_array_elements(coalesce(changes, '[]'::jsonb)) WITH ORDINALITY AS e(c, n)
+        $$;
+        CREATE FUNCTION pg_temp.audit_hash_bytes(hash text) RETURNS bytea LANGUAGE sql IMMUTABLE AS $$
+            SELECT CASE WHEN hash ~ '^[0-9a-f]{64}$' THEN decode(hash, 'hex') ELSE convert_to(hash, 'UTF8') END
+        $$;
+        ALTER TABLE "AuditEntries"
+            ALTER COLUMN "Changes" TYPE text USING pg_temp.audit_compact_changes("Changes"),
+            ALTER COLUMN "Changes" SET NOT NULL,
+            ALTER COLUMN "Hash" TYPE bytea USING pg_temp.audit_hash_bytes("Hash"),
+            ALTER COLUMN "PreviousHash" TYPE bytea USING pg_temp.audit_hash_bytes("PreviousHash");
+        DROP FUNCTION pg_temp.audit_compact_changes(jsonb);
+        DROP FUNCTION pg_temp.audit_hash_bytes(text);
+        """;
+
+    /// <summary>Back to EF Core's JSON objects and hexadecimal hashes, the same way (see <see cref="CompactAuditEntries"/>).</summary>
+    public const string ExpandAuditEntries = """
+        CREATE FUNCTION pg_temp.audit_expand_changes(changes text) RETURNS jsonb LANGUAGE sql IMMUTABLE AS $$
+            SELECT coalesce(jsonb_agg(CASE
+                WHEN jsonb_typeof(c) = 'object' THEN c
+                WHEN jsonb_array_length(c) = 2 THEN jsonb_build_object('Field', c -> 0, 'From', NULL::text, 'To', c -> 1)
+                ELSE jsonb_build_object('Field', c -> 0, 'From', c -> 1, 'To', c -> 2) END ORDER BY n), '[]'::jsonb)
+            FROM jsonb_array_elements(changes::jsonb) WITH ORDINALITY AS e(c, n)
+        $$;
+        CREATE FUNCTION pg_temp.audit_hash_text(hash bytea) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+            SELECT CASE WHEN length(hash) = 32 THEN encode(hash, 'hex') ELSE convert_from(hash, 'UTF8') END
+        $$;
+        ALTER TABLE "AuditEntries"
+            ALTER COLUMN "Changes" DROP NOT NULL,
+            ALTER COLUMN "Changes" TYPE jsonb USING pg_temp.audit_expand_changes("Changes"),
+            ALTER COLUMN "Hash" TYPE character varying(64) USING pg_temp.audit_hash_text("Hash"),
+            ALTER COLUMN "PreviousHash" TYPE character varying(64) USING pg_temp.audit_hash_text("PreviousHash");
+        DROP FUNCTION pg_temp.audit_expand_changes(text);
+        DROP FUNCTION pg_temp.audit_hash_text(bytea);
+        """;
+
     public override string Name => "PostgreSQL";
 
     /// <summary>

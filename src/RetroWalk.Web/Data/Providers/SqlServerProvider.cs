@@ -31,6 +31,63 @@ public sealed class SqlServerProvider : DatabaseProvider
     public const string DropAuditAppendOnlyTrigger = "DROP TRIGGER IF EXISTS [AuditEntries_AppendOnly];";
 
     /// <summary>
+    /// The audit trail's stored form made compact (<see cref="Auditing.AuditStorage"/>): each row's changes from EF Core's
+    /// JSON objects (<c>[{"Field":…,"From":null,"To":…}]</c>) to arrays (<c>[["Field","To"]]</c>), and its hashes from 64
+    /// hexadecimal characters to their 32 bytes (new columns, filled, then renamed: T-SQL cannot convert a column's
+    /// values as it changes its type). Rewriting the rows is an UPDATE, which the append-only trigger refuses, so the
+    /// trigger is disabled for it and enabled again in the same batch, inside the migration's transaction: if anything
+    /// fails, the rows and the trigger are as they were. Only the owner role that runs the migrations may do this; the app
+    /// role may not. Values that are not a lower-case hex hash (the app writes none) are kept as their bytes.
+    /// Each step runs through EXEC: a batch cannot use a column added in the same batch, and EF's idempotent script
+    /// wraps each statement in IF NOT EXISTS (...) BEGIN ... END.
+    /// </summary>
+    public const string CompactAuditEntries = """
+        EXEC(N'ALTER TABLE [AuditEntries] ADD [HashBytes] varbinary(256) NULL, [PreviousHashBytes] varbinary(256) NULL;');
+        EXEC(N'DISABLE TRIGGER [AuditEntries_AppendOnly] ON [AuditEntries];
+        UPDATE [AuditEntries] SET
+            [Changes] = (SELECT N''['' + COALESCE(STRING_AGG(CAST(N''["'' + STRING_ESCAPE(v.[Field], ''json'') + N''"''
+                    + CASE WHEN v.[From] IS NULL THEN N'''' ELSE N'',"'' + STRING_ESCAPE(v.[From], ''json'') + N''"'' END
+                    + CASE WHEN v.[To] IS NULL THEN N'',null]'' ELSE N'',"'' + STRING_ESCAPE(v.[To], ''json'') + N''"]'' END
+                    AS nvarchar(max)), N'','') WITHIN GROUP (ORDER BY CAST(c.[key] AS int)), N'''') + N'']''
+                FROM OPENJSON(COALESCE([Changes], N''[]'')) AS c
+                CROSS APPLY OPENJSON(c.[value]) WITH ([Field] nvarchar(max) ''$.Field'', [From] nvarchar(max) ''$.From'', [To] nvarchar(max) ''$.To'') AS v),
+            [HashBytes] = CASE WHEN LEN([Hash]) = 64 AND [Hash] COLLATE Latin1_General_100_BIN2 NOT LIKE N''%[^0-9a-f]%''
+                THEN CONVERT(varbinary(256), CAST([Hash] AS varchar(64)), 2) ELSE CAST(CAST([Hash] AS varchar(64)) AS varbinary(256)) END,
+            [PreviousHashBytes] = CASE WHEN LEN([PreviousHash]) = 64 AND [PreviousHash] COLLATE Latin1_General_100_BIN2 NOT LIKE N''%[^0-9a-f]%''
+                THEN CONVERT(varbinary(256), CAST([PreviousHash] AS varchar(64)), 2) ELSE CAST(CAST([PreviousHash] AS varchar(64)) AS varbinary(256)) END;
+        ENABLE TRIGGER [AuditEntries_AppendOnly] ON [AuditEntries];');
+        EXEC(N'ALTER TABLE [AuditEntries] DROP COLUMN [Hash], [PreviousHash];');
+        EXEC(N'EXEC sp_rename N''[AuditEntries].[HashBytes]'', N''Hash'', N''COLUMN'';
+        EXEC sp_rename N''[AuditEntries].[PreviousHashBytes]'', N''PreviousHash'', N''COLUMN'';');
+        EXEC(N'ALTER TABLE [AuditEntries] ALTER COLUMN [Changes] nvarchar(max) NOT NULL;');
+        """;
+
+    /// <summary>Back to EF Core's JSON objects and hexadecimal hashes, the same way (see <see cref="CompactAuditEntries"/>).</summary>
+    public const string ExpandAuditEntries = """
+        EXEC(N'ALTER TABLE [AuditEntries] ALTER COLUMN [Changes] nvarchar(max) NULL;');
+        EXEC(N'ALTER TABLE [AuditEntries] ADD [HashText] nvarchar(64) NULL, [PreviousHashText] nvarchar(64) NULL;');
+        EXEC(N'DISABLE TRIGGER [AuditEntries_AppendOnly] ON [AuditEntries];
+        UPDATE [AuditEntries] SET
+            [Changes] = (SELECT N''['' + COALESCE(STRING_AGG(CAST(CASE WHEN c.[type] = 5 THEN c.[value] ELSE
+                    N''{"Field":"'' + STRING_ESCAPE(v.[Field], ''json'') + N''","From":''
+                    + CASE WHEN v.[From] IS NULL THEN N''null'' ELSE N''"'' + STRING_ESCAPE(v.[From], ''json'') + N''"'' END
+                    + N'',"To":'' + CASE WHEN v.[To] IS NULL THEN N''null'' ELSE N''"'' + STRING_ESCAPE(v.[To], ''json'') + N''"'' END + N''}'' END
+                    AS nvarchar(max)), N'','') WITHIN GROUP (ORDER BY CAST(c.[key] AS int)), N'''') + N'']''
+                FROM OPENJSON([Changes]) AS c
+                CROSS APPLY (SELECT COUNT(*) AS [N] FROM OPENJSON(c.[value])) AS k
+                CROSS APPLY (SELECT
+                    (SELECT [value] FROM OPENJSON(c.[value]) WHERE [key] = N''0'') AS [Field],
+                    CASE WHEN k.[N] = 3 THEN (SELECT [value] FROM OPENJSON(c.[value]) WHERE [key] = N''1'') END AS [From],
+                    (SELECT [value] FROM OPENJSON(c.[value]) WHERE [key] = CAST(k.[N] - 1 AS nvarchar(4))) AS [To]) AS v),
+            [HashText] = CASE WHEN DATALENGTH([Hash]) = 32 THEN LOWER(CONVERT(varchar(64), [Hash], 2)) ELSE CAST(CAST([Hash] AS varchar(64)) AS nvarchar(64)) END,
+            [PreviousHashText] = CASE WHEN DATALENGTH([PreviousHash]) = 32 THEN LOWER(CONVERT(varchar(64), [PreviousHash], 2)) ELSE CAST(CAST([PreviousHash] AS varchar(64)) AS nvarchar(64)) END;
+        ENABLE TRIGGER [AuditEntries_AppendOnly] ON [AuditEntries];');
+        EXEC(N'ALTER TABLE [AuditEntries] DROP COLUMN [Hash], [PreviousHash];');
+        EXEC(N'EXEC sp_rename N''[AuditEntries].[HashText]'', N''Hash'', N''COLUMN'';
+        EXEC sp_rename N''[AuditEntries].[PreviousHashText]'', N''PreviousHash'', N''COLUMN'';');
+        """;
+
+    /// <summary>
     /// Keys for the record numbers already stored, as near as T-SQL gets to
     /// <see cref="Infrastructure.FieldText.RecordNumberKey"/> (it has no Unicode normalisation): white space,
     /// soft hyphens, zero-width characters and byte-order marks removed (compared in binary, since linguistic
