@@ -237,6 +237,10 @@ public sealed class BatchJobTests
         await ReportData.PatientOnChronicStrokeProgrammeAsync(scope.ServiceProvider, "RS-4", "Maria", "Resumed 4");
 
         var issued = await IssuedInBatchAsync(first, jobId);
+        // This instance is the one that "was killed": its worker stops first, so that it cannot claim the stalled job
+        // itself between the update below and the instance's end (its clock never moves, so a claim it left behind
+        // would never go stale for the restarted instance).
+        await first.Services.GetRequiredService<JobWorker>().StopAsync(Token);
         var stalled = first.Clock.GetUtcNow() - TimeSpan.FromHours(1);
         string resultFile;
         await using (var dbScope = first.Services.CreateAsyncScope())
