@@ -281,6 +281,66 @@ namespace RetroWalk.Migrations.PostgreSQL.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("RetroWalk.Web.Data.Auditing.AuditArchiveLink", b =>
+                {
+                    b.Property<string>("Chain")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("ArchiveMonthId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Chain", "Sequence");
+
+                    b.HasIndex("ArchiveMonthId");
+
+                    b.ToTable("AuditArchiveLinks", (string)null);
+                });
+
+            modelBuilder.Entity("RetroWalk.Web.Data.Auditing.AuditArchiveMonth", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ArchivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("FileSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("MonthStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("RestoredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Rows")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MonthStart")
+                        .IsUnique();
+
+                    b.ToTable("AuditArchiveMonths", (string)null);
+                });
+
             modelBuilder.Entity("RetroWalk.Web.Data.Auditing.AuditChainHead", b =>
                 {
                     b.Property<string>("Chain")
@@ -304,16 +364,15 @@ namespace RetroWalk.Migrations.PostgreSQL.Migrations
             modelBuilder.Entity("RetroWalk.Web.Data.Auditing.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Action")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
-
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("timestamp with time zone");
 
                     b.Property<long?>("ChainSequence")
                         .HasColumnType("bigint");
@@ -354,7 +413,7 @@ namespace RetroWalk.Migrations.PostgreSQL.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id", "At");
 
                     b.HasIndex("ClinicId", "At");
 
@@ -1642,6 +1701,15 @@ namespace RetroWalk.Migrations.PostgreSQL.Migrations
                     b.HasOne("RetroWalk.Web.Features.Clinics.Clinic", null)
                         .WithMany()
                         .HasForeignKey("ClinicId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RetroWalk.Web.Data.Auditing.AuditArchiveLink", b =>
+                {
+                    b.HasOne("RetroWalk.Web.Data.Auditing.AuditArchiveMonth", null)
+                        .WithMany()
+                        .HasForeignKey("ArchiveMonthId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -281,6 +281,66 @@ namespace RetroWalk.Migrations.SqlServer.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("RetroWalk.Web.Data.Auditing.AuditArchiveLink", b =>
+                {
+                    b.Property<string>("Chain")
+                        .HasMaxLength(80)
+                        .HasColumnType("nvarchar(80)");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("ArchiveMonthId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Chain", "Sequence");
+
+                    b.HasIndex("ArchiveMonthId");
+
+                    b.ToTable("AuditArchiveLinks", (string)null);
+                });
+
+            modelBuilder.Entity("RetroWalk.Web.Data.Auditing.AuditArchiveMonth", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("ArchivedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("FileSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTimeOffset>("MonthStart")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("RestoredAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<long>("Rows")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MonthStart")
+                        .IsUnique();
+
+                    b.ToTable("AuditArchiveMonths", (string)null);
+                });
+
             modelBuilder.Entity("RetroWalk.Web.Data.Auditing.AuditChainHead", b =>
                 {
                     b.Property<string>("Chain")
@@ -304,16 +364,15 @@ namespace RetroWalk.Migrations.SqlServer.Migrations
             modelBuilder.Entity("RetroWalk.Web.Data.Auditing.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<string>("Action")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
-
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("datetimeoffset");
 
                     b.Property<long?>("ChainSequence")
                         .HasColumnType("bigint");
@@ -354,7 +413,7 @@ namespace RetroWalk.Migrations.SqlServer.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id", "At");
 
                     b.HasIndex("ClinicId", "At");
 
@@ -1639,6 +1698,15 @@ namespace RetroWalk.Migrations.SqlServer.Migrations
                     b.HasOne("RetroWalk.Web.Features.Clinics.Clinic", null)
                         .WithMany()
                         .HasForeignKey("ClinicId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RetroWalk.Web.Data.Auditing.AuditArchiveLink", b =>
+                {
+                    b.HasOne("RetroWalk.Web.Data.Auditing.AuditArchiveMonth", null)
+                        .WithMany()
+                        .HasForeignKey("ArchiveMonthId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

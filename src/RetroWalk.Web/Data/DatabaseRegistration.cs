@@ -71,6 +71,8 @@ public static class Database
 
         builder.Services.AddClinicClock();
         builder.Services.AddSingleton<AuditInterceptor>();
+        builder.Services.AddHostedService<AuditMonths>();
+        builder.Services.AddScoped<AuditArchive>();
         builder.Services.AddScoped<CurrentUser>();
         builder.Services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
 
@@ -127,6 +129,7 @@ public static class Database
         {
             await db.Database.ExecuteSqlRawAsync(provider.GrantAppRole(appRole), cancellationToken);
         }
+        await AuditMonths.PrepareAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow(), cancellationToken);
     }
 
     /// <summary>The app's context (its model reads the app's Identity options) connected as the owner role.</summary>

@@ -3,6 +3,7 @@ using MudBlazor;
 using MudBlazor.Services;
 using RetroWalk.Web.Components;
 using RetroWalk.Web.Data;
+using RetroWalk.Web.Data.Auditing;
 using RetroWalk.Web.Features;
 using RetroWalk.Web.Features.Clinics;
 using RetroWalk.Web.Features.Demo;
@@ -76,7 +77,9 @@ public static class WebRegistration
     /// <summary>
     /// Commands: <c>migrate</c> applies migrations and exits (the production one-shot);
     /// <c>create-clinic NAME ADMIN-EMAIL ADMIN-NAME</c> sets up a clinic and its first administrator;
-    /// <c>verify-audit</c> checks every audit chain and exits with 1 at a break.
+    /// <c>verify-audit</c> checks every audit chain and exits with 1 at a break;
+    /// <c>archive-audit --keep-months N --to DIR</c> moves older months of the audit trail into files (PostgreSQL) and
+    /// <c>restore-audit FILE</c> brings one back.
     /// Otherwise migrations apply when configured, demo data is seeded when configured, and the app runs.
     /// </summary>
     public static async Task RunRetroWalkAsync(this WebApplication app, string[] args)
@@ -89,6 +92,16 @@ public static class WebRegistration
                 return;
             case ["verify-audit", ..]:
                 Environment.ExitCode = await VerifyAuditAsync(app.Services, Console.Out);
+                return;
+            case ["archive-audit", "--keep-months", var keep, "--to", var directory, ..] when int.TryParse(keep, out var months):
+                Environment.ExitCode = await OnScopeAsync(app.Services, (AuditArchive archive) => archive.ArchiveAsync(months, directory, Console.Out));
+                return;
+            case ["archive-audit", ..]:
+                await Console.Error.WriteLineAsync("Usage: archive-audit --keep-months 12 --to /path/to/archive");
+                Environment.ExitCode = 2;
+                return;
+            case ["restore-audit", var file, ..]:
+                Environment.ExitCode = await OnScopeAsync(app.Services, (AuditArchive archive) => archive.RestoreAsync(file, Console.Out));
                 return;
             case ["create-clinic", var name, var email, var adminName, ..]:
                 Environment.ExitCode = await ClinicSetup.CreateClinicAsync(app.Services, name, email, adminName, Console.Out);
@@ -110,6 +123,12 @@ public static class WebRegistration
         await app.RunAsync();
     }
 
+    private static async Task<int> OnScopeAsync<T>(IServiceProvider services, Func<T, Task<int>> command) where T : notnull
+    {
+        await using var scope = services.CreateAsyncScope();
+        return await command(scope.ServiceProvider.GetRequiredService<T>());
+    }
+
     /// <summary>Prints each audit chain's state; 0 when all are intact, 1 when one is broken.</summary>
     public static async Task<int> VerifyAuditAsync(IServiceProvider services, TextWriter output)
     {
@@ -121,7 +140,8 @@ public static class WebRegistration
                 ? $"BROKEN at row {broken.Sequence}{(broken.RowId is { } id ? $" (id {id})" : "")}: {broken.Reason}"
                 : $"intact, last hash {report.LastHash}";
             var before = report.Unchained > 0 ? $"; {report.Unchained} rows written before chaining began are not covered" : "";
-            await output.WriteLineAsync($"{report.Chain}: {report.Rows} rows {state}{before}");
+            var archived = report.Archived > 0 ? $" ({report.Archived} more archived)" : "";
+            await output.WriteLineAsync($"{report.Chain}: {report.Rows} rows{archived} {state}{before}");
         }
         var broke = reports.Count(r => !r.Intact);
         await output.WriteLineAsync(broke == 0 ? $"All {reports.Count} audit chains are intact." : $"{broke} of {reports.Count} audit chains are broken.");

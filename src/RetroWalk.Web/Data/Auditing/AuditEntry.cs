@@ -35,7 +35,10 @@ public sealed class AuditEntry : IClinicOwned, IChainedRecord
     public string? PreviousHash { get; set; }
     public string? Hash { get; set; }
 
-    public string ChainName => $"AuditEntries/{AuditChain.Id(ClinicId)}";
+    public string ChainName => ChainOf(ClinicId);
+
+    /// <summary>The name of a clinic's audit chain (its <see cref="AuditChainHead"/>).</summary>
+    public static string ChainOf(Guid clinicId) => $"AuditEntries/{AuditChain.Id(clinicId)}";
 
     public IEnumerable<string?> CanonicalFields() =>
     [
@@ -50,6 +53,9 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
     public void Configure(EntityTypeBuilder<AuditEntry> builder)
     {
         builder.ToTable("AuditEntries");
+        // The time is part of the key because PostgreSQL partitions the trail by month of "At" (PostgreSqlProvider
+        // .PartitionAuditEntries), and a partitioned table's keys must include the column it is partitioned by.
+        builder.HasKey(a => new { a.Id, a.At });
         builder.Property(a => a.UserName).HasMaxLength(256);
         builder.Property(a => a.UserId).HasMaxLength(450);
         builder.Property(a => a.EntityType).HasMaxLength(100);

@@ -73,15 +73,27 @@ public abstract class DatabaseProvider
     public abstract FormattableString ClaimNextJob(string worker, DateTimeOffset now, DateTimeOffset staleBefore);
 
     /// <summary>
+    /// A statement that makes the audit trail's partition for the month of <paramref name="month"/> if it is missing
+    /// (returns whether it made one, as the column <c>Value</c>); null where the trail is not partitioned by month.
+    /// </summary>
+    public virtual FormattableString? PrepareAuditMonth(DateTimeOffset month) => null;
+
+    /// <summary>
     /// The tables the app role may only read and append to: the audit trail and the access log. Every other table
     /// it may read and write; the migrations history it may only read.
     /// </summary>
     public static IReadOnlyList<string> AppendOnlyTables { get; } = ["AuditEntries", "AccessEvents"];
 
     /// <summary>
+    /// The tables the app role may only read: the migrations history, and the record of the audit trail's archived
+    /// months with the links its chain check reads (written only by the owner's <c>archive-audit</c>).
+    /// </summary>
+    public static IReadOnlyList<string> ReadOnlyTables { get; } = ["__EFMigrationsHistory", "AuditArchiveMonths", "AuditArchiveLinks"];
+
+    /// <summary>
     /// SQL, run by the database owner after the migrations, that gives the app's role what it needs and no more:
     /// no table ownership (so no ALTER, DROP, TRUNCATE or trigger switching), SELECT and INSERT only on
-    /// <see cref="AppendOnlyTables"/>. Idempotent: new tables of a later migration get the same grants on the next run.
+    /// <see cref="AppendOnlyTables"/>, SELECT only on <see cref="ReadOnlyTables"/>. Idempotent: new tables of a later migration get the same grants on the next run.
     /// </summary>
     public abstract string GrantAppRole(string role);
 

@@ -126,6 +126,104 @@ public sealed class PostgreSqlProvider : DatabaseProvider
         DROP FUNCTION pg_temp.audit_hash_text(bytea);
         """;
 
+    /// <summary>
+    /// The audit trail partitioned by month of <c>"At"</c> (UTC months), so that old months can leave the live database
+    /// whole (<see cref="Auditing.AuditArchive"/>) instead of being deleted row by row. PostgreSQL cannot turn a table
+    /// into a partitioned one in place: the table is renamed, a partitioned one with the same columns made, a partition
+    /// made for each month that has rows, the rows copied and the old table dropped. The key becomes ("Id", "At")
+    /// because a partitioned table's keys must contain the partition column. Rows whose month has no partition (a
+    /// clock far off, months never prepared) go to a default partition rather than fail a save. The append-only triggers
+    /// are made on the new table; PostgreSQL clones the row trigger onto every partition, present and future.
+    /// <c>audit_entries_prepare_month</c> makes a month's partition; it runs as its owner (SECURITY DEFINER) so that the
+    /// app role, which may create nothing, can keep the coming months ready (<see cref="Auditing.AuditMonths"/>).
+    /// </summary>
+    public const string PartitionAuditEntries = """
+        ALTER TABLE "AuditEntries" RENAME TO "AuditEntriesUnpartitioned";
+        ALTER TABLE "AuditEntriesUnpartitioned" RENAME CONSTRAINT "PK_AuditEntries" TO "PK_AuditEntriesUnpartitioned";
+        ALTER INDEX "IX_AuditEntries_ClinicId_At" RENAME TO "IX_AuditEntriesUnpartitioned_ClinicId_At";
+        ALTER INDEX "IX_AuditEntries_ClinicId_ChainSequence" RENAME TO "IX_AuditEntriesUnpartitioned_ClinicId_ChainSequence";
+        ALTER INDEX "IX_AuditEntries_ClinicId_EntityId" RENAME TO "IX_AuditEntriesUnpartitioned_ClinicId_EntityId";
+        CREATE TABLE "AuditEntries" (LIKE "AuditEntriesUnpartitioned" INCLUDING DEFAULTS INCLUDING CONSTRAINTS) PARTITION BY RANGE ("At");
+        ALTER TABLE "AuditEntries" ADD CONSTRAINT "PK_AuditEntries" PRIMARY KEY ("Id", "At");
+        CREATE INDEX "IX_AuditEntries_ClinicId_At" ON "AuditEntries" ("ClinicId", "At");
+        CREATE INDEX "IX_AuditEntries_ClinicId_ChainSequence" ON "AuditEntries" ("ClinicId", "ChainSequence");
+        CREATE INDEX "IX_AuditEntries_ClinicId_EntityId" ON "AuditEntries" ("ClinicId", "EntityId");
+        CREATE TABLE "AuditEntries_default" PARTITION OF "AuditEntries" DEFAULT;
+        CREATE FUNCTION audit_entries_prepare_month(month timestamptz) RETURNS boolean
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+        DECLARE
+            first timestamptz := date_trunc('month', month AT TIME ZONE 'UTC') AT TIME ZONE 'UTC';
+            after timestamptz := (date_trunc('month', month AT TIME ZONE 'UTC') + interval '1 month') AT TIME ZONE 'UTC';
+            name text := 'AuditEntries_' || to_char(month AT TIME ZONE 'UTC', 'YYYY_MM');
+        BEGIN
+            -- Instances preparing the same month at once take turns.
+            PERFORM pg_advisory_xact_lock(hashtext('audit_entries_prepare_month'));
+            IF to_regclass(quote_ident(name)) IS NOT NULL THEN
+                RETURN false;
+            END IF;
+            -- Rows of that month already in the default partition would have to move first; they stay live there.
+            IF EXISTS (SELECT 1 FROM "AuditEntries_default" WHERE "At" >= first AND "At" < after) THEN
+                RETURN false;
+            END IF;
+            EXECUTE format('CREATE TABLE %I PARTITION OF "AuditEntries" FOR VALUES FROM (%L) TO (%L)', name, first, after);
+            RETURN true;
+        END $$;
+        REVOKE ALL ON FUNCTION audit_entries_prepare_month(timestamptz) FROM PUBLIC;
+        SELECT audit_entries_prepare_month(m) FROM (SELECT DISTINCT date_trunc('month', "At" AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS m
+            FROM "AuditEntriesUnpartitioned") AS months ORDER BY m;
+        INSERT INTO "AuditEntries" SELECT * FROM "AuditEntriesUnpartitioned";
+        DROP TABLE "AuditEntriesUnpartitioned";
+        CREATE TRIGGER audit_entries_append_only BEFORE UPDATE OR DELETE ON "AuditEntries"
+            FOR EACH ROW EXECUTE FUNCTION audit_entries_append_only();
+        CREATE TRIGGER audit_entries_no_truncate BEFORE TRUNCATE ON "AuditEntries"
+            FOR EACH STATEMENT EXECUTE FUNCTION audit_entries_append_only();
+        """;
+
+    /// <summary>Back to one table (see <see cref="PartitionAuditEntries"/>); archived months stay in their files.</summary>
+    public const string UnpartitionAuditEntries = """
+        ALTER TABLE "AuditEntries" RENAME TO "AuditEntriesPartitioned";
+        ALTER TABLE "AuditEntriesPartitioned" RENAME CONSTRAINT "PK_AuditEntries" TO "PK_AuditEntriesPartitioned";
+        ALTER INDEX "IX_AuditEntries_ClinicId_At" RENAME TO "IX_AuditEntriesPartitioned_ClinicId_At";
+        ALTER INDEX "IX_AuditEntries_ClinicId_ChainSequence" RENAME TO "IX_AuditEntriesPartitioned_ClinicId_ChainSequence";
+        ALTER INDEX "IX_AuditEntries_ClinicId_EntityId" RENAME TO "IX_AuditEntriesPartitioned_ClinicId_EntityId";
+        CREATE TABLE "AuditEntries" (LIKE "AuditEntriesPartitioned" INCLUDING DEFAULTS INCLUDING CONSTRAINTS);
+        ALTER TABLE "AuditEntries" ADD CONSTRAINT "PK_AuditEntries" PRIMARY KEY ("Id");
+        CREATE INDEX "IX_AuditEntries_ClinicId_At" ON "AuditEntries" ("ClinicId", "At");
+        CREATE INDEX "IX_AuditEntries_ClinicId_ChainSequence" ON "AuditEntries" ("ClinicId", "ChainSequence");
+        CREATE INDEX "IX_AuditEntries_ClinicId_EntityId" ON "AuditEntries" ("ClinicId", "EntityId");
+        INSERT INTO "AuditEntries" SELECT * FROM "AuditEntriesPartitioned";
+        DROP TABLE "AuditEntriesPartitioned";
+        DROP FUNCTION audit_entries_prepare_month(timestamptz);
+        CREATE TRIGGER audit_entries_append_only BEFORE UPDATE OR DELETE ON "AuditEntries"
+            FOR EACH ROW EXECUTE FUNCTION audit_entries_append_only();
+        CREATE TRIGGER audit_entries_no_truncate BEFORE TRUNCATE ON "AuditEntries"
+            FOR EACH STATEMENT EXECUTE FUNCTION audit_entries_append_only();
+        """;
+
+    /// <summary>The month partitions of the audit trail (not the default one), each with its first instant.</summary>
+    public const string AuditMonthPartitions = """
+        SELECT c.relname::text AS "Name",
+            to_timestamp(substring(c.relname from 'AuditEntries_(\d{4}_\d{2})$'), 'YYYY_MM')::timestamp AT TIME ZONE 'UTC' AS "MonthStart"
+        FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+        WHERE i.inhparent = '"AuditEntries"'::regclass AND c.relname ~ '^AuditEntries_\d{4}_\d{2}$'
+        ORDER BY 2
+        """;
+
+    /// <summary>
+    /// The rows of one archived month that the live chains still need (<see cref="Auditing.AuditArchiveLink"/>): each
+    /// row whose next row in its chain is not in the same month, from <paramref name="partition"/> (a name read from the
+    /// catalogue), @month the archive's id. Hashes as the app reads them (<see cref="Auditing.AuditStorage.HashText"/>).
+    /// </summary>
+    public static string InsertAuditArchiveLinks(string partition) => $"""
+        INSERT INTO "AuditArchiveLinks" ("Chain", "Sequence", "Hash", "ArchiveMonthId")
+        SELECT 'AuditEntries/' || a."ClinicId"::text, a."ChainSequence",
+            CASE WHEN length(a."Hash") = 32 THEN encode(a."Hash", 'hex') ELSE convert_from(a."Hash", 'UTF8') END, @month
+        FROM "{partition}" AS a
+        WHERE a."ChainSequence" IS NOT NULL AND NOT EXISTS (
+            SELECT 1 FROM "{partition}" AS b WHERE b."ClinicId" = a."ClinicId" AND b."ChainSequence" = a."ChainSequence" + 1)
+        ON CONFLICT ("Chain", "Sequence") DO NOTHING
+        """;
+
     public override string Name => "PostgreSQL";
 
     /// <summary>
@@ -139,12 +237,22 @@ public sealed class PostgreSqlProvider : DatabaseProvider
     {
         var quoted = $"\"{PlainRoleName(role)}\"";
         var appendOnly = string.Join(", ", AppendOnlyTables.Select(t => $"\"{t}\""));
+        var readOnly = string.Join(", ", ReadOnlyTables.Select(t => $"\"{t}\""));
         return $"""
             GRANT USAGE ON SCHEMA public TO {quoted};
             GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {quoted};
             GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {quoted};
             REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON {appendOnly} FROM {quoted};
-            REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON "__EFMigrationsHistory" FROM {quoted};
+            REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON {readOnly} FROM {quoted};
+            DO $$
+            DECLARE partition regclass;
+            BEGIN
+                -- The trail's partitions are reached through "AuditEntries" only, whose privileges are the ones checked.
+                FOR partition IN SELECT inhrelid::regclass FROM pg_inherits WHERE inhparent = '"AuditEntries"'::regclass LOOP
+                    EXECUTE format('REVOKE ALL ON %s FROM %I', partition, '{PlainRoleName(role)}');
+                END LOOP;
+            END $$;
+            GRANT EXECUTE ON FUNCTION audit_entries_prepare_month(timestamptz) TO {quoted};
             """;
     }
 
@@ -210,6 +318,9 @@ public sealed class PostgreSqlProvider : DatabaseProvider
             FOR UPDATE SKIP LOCKED)
         RETURNING "Id" AS "Value"
         """;
+
+    public override FormattableString? PrepareAuditMonth(DateTimeOffset month) =>
+        $"SELECT audit_entries_prepare_month({month}) AS \"Value\"";
 
     public override bool IsUniqueViolation(DbUpdateException exception) =>
         exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };

@@ -150,7 +150,7 @@ public sealed class SqlServerProvider : DatabaseProvider
             IF USER_ID(N'{name}') IS NULL EXEC(N'CREATE USER [{name}] FOR LOGIN [{name}]');
             GRANT SELECT, INSERT, UPDATE, DELETE ON SCHEMA::[dbo] TO [{name}];
             {denies}
-            DENY INSERT, UPDATE, DELETE ON [dbo].[__EFMigrationsHistory] TO [{name}];
+            {string.Join("\n", ReadOnlyTables.Select(t => $"DENY INSERT, UPDATE, DELETE ON [dbo].[{t}] TO [{name}];"))}
             """;
     }
 

@@ -10,16 +10,19 @@ public sealed record ChainBreak(long Sequence, Guid? RowId, DateTimeOffset? At, 
 
 /// <summary>
 /// One chain checked: how many chained rows, how many were written before chaining began (not covered), the last
-/// hash (worth writing down elsewhere: a rewrite of the whole chain would change it) and the first break, if any.
+/// hash (worth writing down elsewhere: a rewrite of the whole chain would change it), the first break, if any, and how
+/// many of its rows are archived (checked when they were archived, and now through their links).
 /// </summary>
-public sealed record ChainReport(string Chain, long Rows, long Unchained, string LastHash, ChainBreak? FirstBreak)
+public sealed record ChainReport(string Chain, long Rows, long Unchained, string LastHash, ChainBreak? FirstBreak, long Archived = 0)
 {
     public bool Intact => FirstBreak is null;
 }
 
 /// <summary>
 /// Recomputes the audit chains (<see cref="AuditChain"/>) from the stored rows and reports the first break of each:
-/// a row changed after it was written, a row removed, rows out of order, or rows missing from the end.
+/// a row changed after it was written, a row removed, rows out of order, or rows missing from the end. Rows archived
+/// (<see cref="AuditArchive"/>) are not in the database: each run of them is stood in for by its last row's hash
+/// (<see cref="AuditArchiveLink"/>), so the live rows after it verify; any other missing row is a break.
 /// </summary>
 public sealed class AuditChainCheck(IDbContextFactory<RetroWalkDbContext> dbFactory, ICurrentUser currentUser)
 {
@@ -71,11 +74,19 @@ public sealed class AuditChainCheck(IDbContextFactory<RetroWalkDbContext> dbFact
     {
         var unchained = await rows.LongCountAsync(r => r.ChainSequence == null, cancellationToken);
         var head = await db.Set<AuditChainHead>().AsNoTracking().SingleOrDefaultAsync(h => h.Chain == chain, cancellationToken);
-        long expected = 1;
+        var archived = await db.Set<AuditArchiveLink>().AsNoTracking().Where(l => l.Chain == chain)
+            .ToDictionaryAsync(l => l.Sequence, l => l.Hash, cancellationToken);
+        long expected = 1, live = 0, skipped = 0;
         var previous = AuditChain.Genesis;
         await foreach (var row in rows.Where(r => r.ChainSequence != null).OrderBy(r => r.ChainSequence)
             .AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
+            if (row.ChainSequence > expected && archived.TryGetValue(row.ChainSequence.Value - 1, out var archivedHash))
+            {
+                skipped += row.ChainSequence.Value - expected;
+                expected = row.ChainSequence.Value;
+                previous = archivedHash;
+            }
             var reason = row.ChainSequence > expected ? $"row {expected} is missing (the next is row {row.ChainSequence})"
                 : row.ChainSequence < expected ? $"row {row.ChainSequence} appears twice"
                 : row.PreviousHash != previous ? "it does not follow the row before it (its previous hash differs)"
@@ -83,17 +94,24 @@ public sealed class AuditChainCheck(IDbContextFactory<RetroWalkDbContext> dbFact
                 : null;
             if (reason is not null)
             {
-                return new ChainReport(chain, expected - 1, unchained, previous, new ChainBreak(expected, row.Id, row.At, reason));
+                return new ChainReport(chain, live, unchained, previous, new ChainBreak(expected, row.Id, row.At, reason), skipped);
             }
             previous = row.Hash!;
             expected++;
+            live++;
         }
-        var count = expected - 1;
-        if (head is not null && (head.Sequence != count || head.LastHash != previous))
+        if (head is not null && head.Sequence >= expected && archived.TryGetValue(head.Sequence, out var lastArchived))
         {
-            return new ChainReport(chain, count, unchained, previous, new ChainBreak(count + 1, null, null,
-                $"rows {count + 1} to {head.Sequence} are missing from the end (the chain had reached row {head.Sequence})"));
+            skipped += head.Sequence - expected + 1;
+            expected = head.Sequence + 1;
+            previous = lastArchived;
         }
-        return new ChainReport(chain, count, unchained, previous, null);
+        var last = expected - 1;
+        if (head is not null && (head.Sequence != last || head.LastHash != previous))
+        {
+            return new ChainReport(chain, live, unchained, previous, new ChainBreak(last + 1, null, null,
+                $"rows {last + 1} to {head.Sequence} are missing from the end (the chain had reached row {head.Sequence})"), skipped);
+        }
+        return new ChainReport(chain, live, unchained, previous, null, skipped);
     }
 }

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using Microsoft.EntityFrameworkCore;
 using RetroWalk.Clinical.Sessions;
 using RetroWalk.Web.Data;
+using RetroWalk.Web.Data.Auditing;
 using RetroWalk.Web.Features.Patients;
 using RetroWalk.Web.Features.Programs;
 using RetroWalk.Web.Features.Protocols;
@@ -53,7 +54,9 @@ public sealed class DashboardFlagService(IDbContextFactory<RetroWalkDbContext> d
         var today = clock.Today;
         // Read before the data: whatever the data read below already includes of later saves, those saves have later
         // numbers, and the next read recomputes their programmes again.
-        var head = await db.AuditEntries.MaxAsync(a => a.ChainSequence, cancellationToken) ?? 0;
+        // The chain's head row holds the clinic's last number: one row by its key, however many months the trail has.
+        var chain = AuditEntry.ChainOf(user.ClinicId);
+        var head = await db.Set<AuditChainHead>().Where(h => h.Chain == chain).Select(h => (long?)h.Sequence).SingleOrDefaultAsync(cancellationToken) ?? 0;
         var known = snapshots.Find(user.ClinicId);
         if (known is not null && known.Today == today && known.Head == head)
         {
