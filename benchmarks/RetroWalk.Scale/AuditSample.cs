@@ -225,17 +225,18 @@ internal sealed class AuditSample(IServiceProvider services, string connectionSt
         await ExecuteAsync(connection, """VACUUM (ANALYZE) "AuditEntries" """, cancellationToken);
 
         var table = await ScalarsAsync(connection, """
-            SELECT pg_relation_size('"AuditEntries"'), coalesce(pg_total_relation_size(reltoastrelid), 0),
-                   pg_indexes_size('"AuditEntries"'), (SELECT count(*) FROM "AuditEntries"),
+            SELECT sum(pg_relation_size(c.oid))::bigint, sum(coalesce(pg_total_relation_size(nullif(c.reltoastrelid, 0)), 0))::bigint,
+                   sum(pg_indexes_size(c.oid))::bigint, (SELECT count(*) FROM "AuditEntries"),
                    (SELECT sum(pg_column_size(a.*) + 4) FROM "AuditEntries" a)
-            FROM pg_class WHERE oid = '"AuditEntries"'::regclass
+            FROM pg_partition_tree('"AuditEntries"') AS p JOIN pg_class c ON c.oid = p.relid WHERE p.isleaf
             """, cancellationToken);
         var (heap, toast, indexes, rows, tuples) = (table[0], table[1], table[2], table[3], table[4]);
         await log.WriteLineAsync();
         await log.WriteLineAsync($"AuditEntries: {rows:N0} rows; heap {heap:N0} B, TOAST {toast:N0} B, indexes {indexes:N0} B: {(double)(heap + toast + indexes) / rows:N0} B per row "
             + $"(heap {(double)heap / rows:N0}, TOAST {(double)toast / rows:N0}, indexes {(double)indexes / rows:N0})");
         await using (var command = new NpgsqlCommand("""
-            SELECT c.relname, pg_relation_size(c.oid) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+            SELECT c.relname, (SELECT sum(pg_relation_size(t.relid))::bigint FROM pg_partition_tree(c.oid) AS t)
+            FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
             WHERE i.indrelid = '"AuditEntries"'::regclass ORDER BY c.relname
             """, connection))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
@@ -293,6 +294,51 @@ internal sealed class AuditSample(IServiceProvider services, string connectionSt
         await log.WriteLineAsync($"At the seeded clinic's size ({string.Join(", ", target.Select(t => $"{t.Key} {t.Value:N0}"))}):");
         await log.WriteLineAsync($"  audit trail {auditRows:N0} rows, {auditBytes / 1e9:N2} GB; the clinical rows it describes {clinicalBytes / 1e9:N2} GB "
             + $"(at this sample's bytes per row); the trail would be {auditBytes / (auditBytes + clinicalBytes):P0} of the two.");
+
+        // Older months leave the database for archive-audit's files: the same CSV and compression, measured here.
+        var archived = await ArchiveBytesAsync(connection, cancellationToken);
+        var live = auditBytes * KeptMonths / SeededMonths;
+        await log.WriteLineAsync($"  archived (archive-audit's gzip CSV): {(double)archived / rows:N0} B per row, {auditRows * archived / rows / 1e9:N2} GB for the whole trail;");
+        await log.WriteLineAsync($"  keeping the last {KeptMonths} of the seeded clinic's {SeededMonths} months live: {live / 1e9:N2} GB, "
+            + $"{live / (live + clinicalBytes):P0} of the live database (clinical rows {clinicalBytes / 1e9:N2} GB).");
+    }
+
+    /// <summary>The months the seeded clinic's programmes span (its five years), and the months kept live in the example.</summary>
+    private const double SeededMonths = 60, KeptMonths = 12;
+
+    /// <summary>The whole trail written as <c>archive-audit</c> writes a month: PostgreSQL's CSV with a header, gzip at its smallest.</summary>
+    private static async Task<long> ArchiveBytesAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        var counted = new CountingStream();
+        await using (var zip = new System.IO.Compression.GZipStream(counted, System.IO.Compression.CompressionLevel.SmallestSize, leaveOpen: true))
+        await using (var text = new StreamWriter(zip))
+        {
+            using var export = await connection.BeginTextExportAsync("""COPY (SELECT * FROM "AuditEntries" ORDER BY "ClinicId", "ChainSequence", "At") TO STDOUT (FORMAT csv, HEADER)""", cancellationToken);
+            var buffer = new char[81920];
+            int read;
+            while ((read = await export.ReadAsync(buffer, cancellationToken)) > 0)
+            {
+                await text.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+            }
+        }
+        return counted.Length;
+    }
+
+    /// <summary>A stream that only counts what is written to it.</summary>
+    private sealed class CountingStream : Stream
+    {
+        private long length;
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => length;
+        public override long Position { get => length; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => length += count;
+        public override void Write(ReadOnlySpan<byte> buffer) => length += buffer.Length;
     }
 
     /// <summary>Rows and total bytes (heap, TOAST, indexes) of each audited entity's table.</summary>
