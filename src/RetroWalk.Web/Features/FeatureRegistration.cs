@@ -35,6 +35,8 @@ public static class FeatureRegistration
         builder.Services.AddScoped<SessionService>();
         builder.Services.AddScoped<DashboardFlagService>();
         builder.Services.AddSingleton<FlagSnapshots>();
+        builder.Services.AddSingleton<FlagWarmer>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<FlagWarmer>());
         builder.Services.AddSingleton<IProgressReportRenderer>(
             new ProgressReportRenderer(builder.Configuration["Reports:FontDirectory"], builder.Configuration["Reports:FallbackFontDirectory"]));
         builder.Services.AddScoped<ReportModelBuilder>();

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
@@ -144,6 +145,63 @@ public sealed class DashboardFlagTests(AppFixture app) : IClassFixture<AppFixtur
             sp.GetRequiredService<ClinicFormats>());
         Assert.Equal((await FlaggedByTheRuleAsync(sessionsLater, sp.GetRequiredService<ProgrammeService>(), clinic)).Order(), twoWeeksOn.Rows.Select(r => r.ProgrammeId).Order());
         Assert.Equal(Describe(today), Describe(todayAgain));
+    }
+
+    [Fact]
+    public async Task FlagsKeptOnAnEarlierDayAreBroughtToTheClinicsTodayBeforeAnyoneReadsThem()
+    {
+        var clinic = await ClinicWithVariedProgrammesAsync();
+        await using var scope = ScopeAs(clinic, clinic.MyId);
+        var sp = scope.ServiceProvider;
+        var snapshots = sp.GetRequiredService<FlagSnapshots>();
+        var later = new ClinicClock(new FakeTimeProvider(TestClock.Start.AddDays(14)), sp.GetRequiredService<ClinicLocales>(),
+            sp.GetRequiredService<ICurrentUser>(), sp.GetRequiredService<IDbContextFactory<RetroWalkDbContext>>());
+        var flagsLater = new DashboardFlagService(sp.GetRequiredService<IDbContextFactory<RetroWalkDbContext>>(), later, sp.GetRequiredService<ICurrentUser>(), snapshots);
+        var notStarted = clinic.Programmes[5];
+
+        // Not read on this instance yet: nothing to bring forward.
+        Assert.False(await flagsLater.WarmAsync(Token));
+        var today = await sp.GetRequiredService<DashboardFlagService>().FlagsAsync(cancellationToken: Token);
+        Assert.Equal(TestClock.Today, snapshots.Find(clinic.Test.Id)!.Today);
+
+        // Two weeks on, the kept flags are evaluated for that day, once; the programme not started then is flagged.
+        Assert.True(await flagsLater.WarmAsync(Token));
+        var warm = snapshots.Find(clinic.Test.Id)!;
+        Assert.Equal(TestClock.Today.AddDays(14), warm.Today);
+        Assert.False(await flagsLater.WarmAsync(Token));
+        Assert.Same(warm, snapshots.Find(clinic.Test.Id));
+        Assert.Contains(AdherenceFlag.ConsecutiveMissedSessions, warm.Flags[notStarted].Row.Flags);
+        var read = await flagsLater.FlagsAsync(cancellationToken: Token);
+        Assert.Same(warm, snapshots.Find(clinic.Test.Id));
+        var sessionsLater = new SessionService(sp.GetRequiredService<IDbContextFactory<RetroWalkDbContext>>(), later, sp.GetRequiredService<ICurrentUser>(),
+            sp.GetRequiredService<ClinicFormats>());
+        Assert.Equal((await FlaggedByTheRuleAsync(sessionsLater, sp.GetRequiredService<ProgrammeService>(), clinic)).Order(), read.Rows.Select(r => r.ProgrammeId).Order());
+        Assert.DoesNotContain(today.Rows, r => r.ProgrammeId == notStarted);
+    }
+
+    [Fact]
+    public async Task TheWarmerBringsForwardEachClinicKeptOnAnEarlierDayAndLeavesTheRest()
+    {
+        var clinic = await ClinicWithVariedProgrammesAsync();
+        var idle = await app.CreateClinicAsync();
+        await using var scope = ScopeAs(clinic, clinic.MyId);
+        var sp = scope.ServiceProvider;
+        var snapshots = sp.GetRequiredService<FlagSnapshots>();
+        // As if the dashboard had last been read yesterday: kept for that day, as of no audit entry.
+        var yesterday = new FlagSnapshot(TestClock.Today.AddDays(-1), 0, ImmutableDictionary<Guid, ClinicFlag>.Empty);
+        snapshots.Keep(clinic.Test.Id, yesterday);
+
+        Assert.True(await sp.GetRequiredService<FlagWarmer>().WarmAllAsync(Token) >= 1);
+
+        var warm = snapshots.Find(clinic.Test.Id)!;
+        Assert.Equal(TestClock.Today, warm.Today);
+        Assert.NotEmpty(warm.Flags);
+        Assert.Null(snapshots.Find(idle.Id));
+        var kept = await sp.GetRequiredService<DashboardFlagService>().FlagsAsync(cancellationToken: Token);
+        Assert.Same(warm, snapshots.Find(clinic.Test.Id));
+        var fresh = await new DashboardFlagService(sp.GetRequiredService<IDbContextFactory<RetroWalkDbContext>>(), sp.GetRequiredService<ClinicClock>(),
+            sp.GetRequiredService<ICurrentUser>(), new FlagSnapshots()).FlagsAsync(cancellationToken: Token);
+        Assert.Equal(Describe(fresh), Describe(kept));
     }
 
     private static async Task<List<Guid>> FlaggedByTheRuleAsync(SessionService sessions, ProgrammeService programmes, Clinic clinic)

@@ -48,6 +48,25 @@ public sealed class DashboardFlagService(IDbContextFactory<RetroWalkDbContext> d
         return new FlagList([.. ordered.Take(limit)], ordered.Count > limit);
     }
 
+    /// <summary>
+    /// Brings the signed-in clinic's kept flags to the clinic's current day if a dashboard of this instance read them on
+    /// an earlier day (<see cref="FlagWarmer"/>); returns whether it did. A clinic never read here is left alone.
+    /// </summary>
+    public async Task<bool> WarmAsync(CancellationToken cancellationToken = default)
+    {
+        if (snapshots.Find(user.ClinicId) is not { } known)
+        {
+            return false;
+        }
+        await clock.LoadAsync(cancellationToken);
+        if (known.Today >= clock.Today)
+        {
+            return false;
+        }
+        await CurrentAsync(cancellationToken);
+        return true;
+    }
+
     private async Task<FlagSnapshot> CurrentAsync(CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -212,7 +231,54 @@ public sealed class FlagSnapshots
 
     internal FlagSnapshot? Find(Guid clinicId) => clinics.GetValueOrDefault(clinicId);
 
+    /// <summary>The clinics with a kept snapshot.</summary>
+    internal IReadOnlyCollection<Guid> Clinics => [.. clinics.Keys];
+
     /// <summary>Keeps <paramref name="snapshot"/> unless a newer one was kept meanwhile.</summary>
     internal void Keep(Guid clinicId, FlagSnapshot snapshot) =>
         clinics.AddOrUpdate(clinicId, snapshot, (_, kept) => snapshot.IsNewerThan(kept) ? snapshot : kept);
+}
+
+/// <summary>
+/// Evaluates each clinic's flags afresh soon after the clinic's day begins, so that the first dashboard of the day finds
+/// them kept instead of evaluating every running programme while a therapist waits (about 0.2-0.4 s at 4,000 running
+/// programmes). Every <see cref="Every"/> it looks at the clinics whose flags this instance keeps (those whose dashboard
+/// was read here) and brings any kept on an earlier day to the clinic's today; the rest cost nothing.
+/// </summary>
+public sealed class FlagWarmer(IServiceScopeFactory scopes, FlagSnapshots snapshots, TimeProvider time, ILogger<FlagWarmer> logger) : BackgroundService
+{
+    internal static readonly TimeSpan Every = TimeSpan.FromMinutes(1);
+
+    /// <summary>One round over the kept clinics; returns how many it brought to a new day.</summary>
+    public async Task<int> WarmAllAsync(CancellationToken cancellationToken)
+    {
+        var warmed = 0;
+        foreach (var clinicId in snapshots.Clinics)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<CurrentUser>().Principal = CurrentUser.ForClinic(clinicId).Principal;
+            if (await scope.ServiceProvider.GetRequiredService<DashboardFlagService>().WarmAsync(cancellationToken))
+            {
+                warmed++;
+            }
+        }
+        return warmed;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            await Task.Delay(Every, time, stoppingToken);
+            try
+            {
+                await WarmAllAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The dashboard evaluates the flags itself when they are not warm: nothing is lost but time.
+                logger.LogWarning(ex, "Could not bring the dashboard flags to the new day; the next dashboard read will.");
+            }
+        }
+    }
 }
