@@ -59,6 +59,17 @@ public sealed class ProgressWithoutCircuitBrowserTests(BrowserFixture browser)
         Assert.True(await page.EvaluateAsync<bool>("() => window.keptDocument === true"));
         await Expect(page.GetByTestId("idle-watch")).ToHaveCountAsync(1);
         await Expect(page.GetByTestId("idle-watch-static")).ToHaveCountAsync(0);
+
+        // On the interactive page the circuit opens and closes the navigation; the layout makes room for it again.
+        var layout = page.Locator(".app-layout");
+        var opened = await layout.GetAttributeAsync("class");
+        await menu.ClickAsync();
+        await Expect(page.Locator(".app-sidebar")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("mud-drawer--closed"));
+        await Expect(layout).Not.ToHaveAttributeAsync("class", opened!);
+        await menu.ClickAsync();
+        await Expect(page.Locator(".app-sidebar")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("mud-drawer--open"));
+        await Expect(layout).ToHaveAttributeAsync("class", opened!);
+        await Expect(page.GetByTestId("signed-in-user")).ToBeVisibleAsync();
     }
 
     [Fact]
