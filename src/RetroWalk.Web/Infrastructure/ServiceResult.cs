@@ -66,3 +66,18 @@ public sealed record SaveResult(SaveStatus Status, Guid Id = default, Guid Versi
 /// <paramref name="TotalCount"/> and there are more (a count that grows with the clinic is not worth its time).
 /// </summary>
 public sealed record PagedResult<T>(IReadOnlyList<T> Items, int TotalCount, bool MoreThanTotal = false);
+
+/// <summary>How many rows a list has, counted up to a cap: an exact count of a large clinic's rows reads every one.</summary>
+public readonly record struct CappedCount(int Count, bool MoreThan)
+{
+    /// <summary>
+    /// Counts the rows of <paramref name="keys"/> (a query of the rows' ids, ordered: a limit needs an order, which does
+    /// not change the count) up to <paramref name="cap"/>.
+    /// </summary>
+    public static async Task<CappedCount> OfAsync<TKey>(IQueryable<TKey> keys, int cap, CancellationToken cancellationToken)
+    {
+        cap = Math.Max(1, cap);
+        var counted = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(keys.Take(cap + 1), cancellationToken);
+        return new CappedCount(Math.Min(counted, cap), counted > cap);
+    }
+}

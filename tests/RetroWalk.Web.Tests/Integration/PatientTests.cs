@@ -319,6 +319,34 @@ public sealed class PatientTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task TheAuditAndAccessLogsCountUpToTheirCapAndThenSayMoreThan()
+    {
+        var clinic = await app.CreateClinicAsync();
+        await using (var therapist = app.ScopeFor(clinic))
+        {
+            foreach (var number in new[] { "CAP-1", "CAP-2", "CAP-3" })
+            {
+                Assert.True((await therapist.ServiceProvider.GetRequiredService<PatientService>().CreateAsync(PatientData.Valid(number), Token)).Succeeded);
+                await therapist.ServiceProvider.GetRequiredService<AccessLog>().RecordAsync(AccessKind.PatientViewed, number, cancellationToken: Token);
+            }
+        }
+        await using var admin = app.ScopeFor(clinic, admin: true, userName: "Test Admin");
+        var audit = admin.ServiceProvider.GetRequiredService<AuditLogService>();
+        var access = admin.ServiceProvider.GetRequiredService<AccessLogService>();
+
+        var cappedAudit = await audit.SearchAsync(new AuditQuery(Take: 1, CountUpTo: 2), Token);
+        var exactAudit = await audit.SearchAsync(new AuditQuery(Take: 1), Token);
+        var cappedAccess = await access.SearchAsync(new AccessQuery(Kind: AccessKind.PatientViewed, Take: 1, CountUpTo: 2), Token);
+        var exactAccess = await access.SearchAsync(new AccessQuery(Kind: AccessKind.PatientViewed, Take: 1, CountUpTo: 3), Token);
+
+        Assert.Equal((2, true), (cappedAudit.TotalCount, cappedAudit.MoreThanTotal));
+        Assert.True(exactAudit.TotalCount >= 3 && !exactAudit.MoreThanTotal, $"{exactAudit.TotalCount}");
+        Assert.Single(cappedAudit.Items);
+        Assert.Equal((2, true), (cappedAccess.TotalCount, cappedAccess.MoreThanTotal));
+        Assert.Equal((3, false), (exactAccess.TotalCount, exactAccess.MoreThanTotal));
+    }
+
+    [Fact]
     public async Task OnlyAClinicAdministratorCanBrowseTheAuditTrail()
     {
         var clinic = await app.CreateClinicAsync();

@@ -7,7 +7,7 @@ using RetroWalk.Web.Infrastructure;
 namespace RetroWalk.Web.Features.Audit;
 
 public sealed record AccessQuery(AccessKind? Kind = null, string? User = null, string? Target = null,
-    DateOnly? From = null, DateOnly? To = null, int Skip = 0, int Take = 50);
+    DateOnly? From = null, DateOnly? To = null, int Skip = 0, int Take = 50, int CountUpTo = AuditLogService.CountCap);
 
 public sealed record AccessRow(DateTimeOffset At, string UserName, AccessKind Kind, string? Target, string? ClientAddress, string? CorrelationId);
 
@@ -19,12 +19,12 @@ public sealed class AccessLogService(IDbContextFactory<RetroWalkDbContext> dbFac
         EnsureAdmin();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var events = Filtered(db, query);
-        var total = await events.CountAsync(cancellationToken);
+        var total = await CappedCount.OfAsync(events.OrderBy(e => e.At).Select(e => e.Id), query.CountUpTo, cancellationToken);
         var rows = await events.OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
             .Skip(Math.Max(0, query.Skip)).Take(Math.Clamp(query.Take, 1, 200))
             .Select(e => new AccessRow(e.At, e.UserName, e.Kind, e.Target, e.ClientAddress, e.CorrelationId))
             .ToListAsync(cancellationToken);
-        return new PagedResult<AccessRow>(rows, total);
+        return new PagedResult<AccessRow>(rows, total.Count, total.MoreThan);
     }
 
     /// <summary>Every matching event as CSV (UTF-8, RFC 4180 quoting); the export is itself recorded.</summary>

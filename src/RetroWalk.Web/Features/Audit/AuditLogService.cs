@@ -7,7 +7,8 @@ namespace RetroWalk.Web.Features.Audit;
 
 public sealed record AuditQuery(
     string? EntityType = null, string? User = null, string? Search = null,
-    DateOnly? From = null, DateOnly? To = null, Guid? EntityId = null, int Skip = 0, int Take = 50);
+    DateOnly? From = null, DateOnly? To = null, Guid? EntityId = null, int Skip = 0, int Take = 50,
+    int CountUpTo = AuditLogService.CountCap);
 
 public sealed record AuditRow(
     Guid Id, DateTimeOffset At, string UserName, string EntityType, Guid EntityId, string? EntityLabel,
@@ -16,6 +17,12 @@ public sealed record AuditRow(
 /// <summary>Read-only: the audit trail has no update or delete path.</summary>
 public sealed class AuditLogService(IDbContextFactory<RetroWalkDbContext> dbFactory, ICurrentUser currentUser)
 {
+    /// <summary>
+    /// The log counts matching entries up to this many (<see cref="AuditQuery.CountUpTo"/>) and then says "more than":
+    /// a clinic's trail grows by millions of rows, and counting them all would cost each page seconds.
+    /// </summary>
+    public const int CountCap = 1000;
+
     public async Task<PagedResult<AuditRow>> SearchAsync(AuditQuery query, CancellationToken cancellationToken = default)
     {
         if (!currentUser.IsClinicAdmin)
@@ -52,13 +59,13 @@ public sealed class AuditLogService(IDbContextFactory<RetroWalkDbContext> dbFact
             entries = entries.Where(e => e.At < end);
         }
 
-        var total = await entries.CountAsync(cancellationToken);
+        var total = await CappedCount.OfAsync(entries.OrderBy(e => e.At).Select(e => e.Id), query.CountUpTo, cancellationToken);
         var rows = await entries.OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
             .Skip(Math.Max(0, query.Skip)).Take(Math.Clamp(query.Take, 1, 200))
             .ToListAsync(cancellationToken);
         return new PagedResult<AuditRow>(
             rows.Select(e => new AuditRow(e.Id, e.At, e.UserName, e.EntityType, e.EntityId, e.EntityLabel, e.Action, e.Changes)).ToList(),
-            total);
+            total.Count, MoreThanTotal: total.MoreThan);
     }
 
     public async Task<IReadOnlyList<string>> EntityTypesAsync(CancellationToken cancellationToken = default)

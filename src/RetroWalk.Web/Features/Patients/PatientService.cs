@@ -56,16 +56,14 @@ public sealed class PatientService(IDbContextFactory<RetroWalkDbContext> dbFacto
             patients = patients.Where(p => p.SearchText.Contains(term));
         }
 
-        // Counted up to the cap only: an exact count of a large clinic's patients reads every matching row. (Ordered by
-        // id only because a limit needs an order; it does not change the count.)
-        var cap = Math.Max(1, query.CountUpTo);
-        var total = await patients.OrderBy(p => p.Id).Select(p => p.Id).Take(cap + 1).CountAsync(cancellationToken);
+        // Counted up to the cap only: an exact count of a large clinic's patients reads every matching row.
+        var total = await CappedCount.OfAsync(patients.OrderBy(p => p.Id).Select(p => p.Id), query.CountUpTo, cancellationToken);
 
         // A search with few matches sorts them: ordered by the bare column, the planner would rather walk the name (or
         // record number) index until it has a page, which for a rare name that sorts late ("Wiśniewska") is nearly the whole
         // clinic. Appending an empty string keeps the order and its collation but no index provides it, so the rows come
         // from the search index and are sorted. Many matches fill a page early in the index walk, which then stays.
-        var few = terms.Length > 0 && total <= cap;
+        var few = terms.Length > 0 && !total.MoreThan;
         var sorted = (query.Sort, query.Descending) switch
         {
             (PatientSort.RecordNumber, false) => few ? patients.OrderBy(p => p.RecordNumber + "") : patients.OrderBy(p => p.RecordNumber),
@@ -90,7 +88,7 @@ public sealed class PatientService(IDbContextFactory<RetroWalkDbContext> dbFacto
         return new PagedResult<PatientListItem>(
             rows.Select(p => new PatientListItem(p.Id, p.GivenName, p.FamilyName, p.RecordNumber, p.DateOfBirth,
                 ConditionNames.AgeOn(p.DateOfBirth, today), p.PrimaryCondition, p.UpdatedAt, p.ArchivedAt is not null)).ToList(),
-            Math.Min(total, cap), MoreThanTotal: total > cap);
+            total.Count, MoreThanTotal: total.MoreThan);
     }
 
     /// <summary>The list counts matching patients up to this many (<see cref="PatientQuery.CountUpTo"/>) and then says "more than".</summary>
