@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RetroWalk.Web.Data;
@@ -105,8 +106,11 @@ public sealed class AccessLogTests(KestrelAppFixture app) : IClassFixture<Kestre
         using var csv = await adminClient.GetAsync("/admin/access-log.csv?kind=SignedIn", Token);
         Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
         Assert.True(csv.Headers.CacheControl?.NoStore);
-        var text = await csv.Content.ReadAsStringAsync(Token);
-        Assert.StartsWith("Time (UTC),User,Event,What,Client address,Correlation id", text.TrimStart('\uFEFF'), StringComparison.Ordinal);
+        var bytes = await csv.Content.ReadAsByteArrayAsync(Token);
+        Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
+        var text = Encoding.UTF8.GetString(bytes[3..]);
+        Assert.StartsWith("Time (UTC),User,Event,What,Client address,Correlation id\r\n", text, StringComparison.Ordinal);
+        var lines = text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Contains(clinic.TherapistEmail, text, StringComparison.Ordinal);
         Assert.DoesNotContain(other.TherapistEmail, text, StringComparison.Ordinal);
 
@@ -115,7 +119,10 @@ public sealed class AccessLogTests(KestrelAppFixture app) : IClassFixture<Kestre
         Assert.NotEqual(HttpStatusCode.OK, (await therapistClient.GetAsync("/admin/access-log.csv", Token)).StatusCode);
 
         await using var scope = app.Services.CreateAsyncScope();
-        Assert.True(await scope.ServiceProvider.GetRequiredService<RetroWalkDbContext>().Set<AccessEvent>()
-            .AnyAsync(e => e.ClinicId == clinic.Id && e.Kind == AccessKind.AccessLogExported, Token));
+        var export = await scope.ServiceProvider.GetRequiredService<RetroWalkDbContext>().Set<AccessEvent>()
+            .SingleAsync(e => e.ClinicId == clinic.Id && e.Kind == AccessKind.AccessLogExported, Token);
+        // Streamed as read, and recorded once complete with the number of events written.
+        Assert.Equal($"{lines.Length - 1} access events", export.Target);
+        Assert.True(lines.Length > 1);
     }
 }

@@ -27,23 +27,31 @@ public sealed class AccessLogService(IDbContextFactory<RetroWalkDbContext> dbFac
         return new PagedResult<AccessRow>(rows, total.Count, total.MoreThan);
     }
 
-    /// <summary>Every matching event as CSV (UTF-8, RFC 4180 quoting); the export is itself recorded.</summary>
-    public async Task<byte[]> ExportCsvAsync(AccessQuery query, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Every matching event as CSV (UTF-8 with its byte-order mark, RFC 4180 quoting) written to
+    /// <paramref name="output"/> as it is read, so that a log of millions of events is never held in memory; the export
+    /// is itself recorded once it is complete.
+    /// </summary>
+    public async Task ExportCsvAsync(AccessQuery query, Stream output, CancellationToken cancellationToken = default)
     {
         EnsureAdmin();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var rows = await Filtered(db, query).OrderBy(e => e.At).ThenBy(e => e.Id)
+        var rows = Filtered(db, query).OrderBy(e => e.At).ThenBy(e => e.Id)
             .Select(e => new AccessRow(e.At, e.UserName, e.Kind, e.Target, e.ClientAddress, e.CorrelationId))
-            .ToListAsync(cancellationToken);
-        var csv = new StringBuilder("Time (UTC),User,Event,What,Client address,Correlation id\r\n");
-        foreach (var row in rows)
+            .AsAsyncEnumerable();
+        var count = 0;
+        await using (var csv = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 64 * 1024, leaveOpen: true))
         {
-            csv.AppendJoin(',', [
-                Quote(row.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)), Quote(row.UserName), Quote(row.Kind.ToString()),
-                Quote(row.Target), Quote(row.ClientAddress), Quote(row.CorrelationId)]).Append("\r\n");
+            await csv.WriteAsync("Time (UTC),User,Event,What,Client address,Correlation id\r\n");
+            await foreach (var row in rows.WithCancellation(cancellationToken))
+            {
+                await csv.WriteAsync(string.Join(',', [
+                    Quote(row.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)), Quote(row.UserName), Quote(row.Kind.ToString()),
+                    Quote(row.Target), Quote(row.ClientAddress), Quote(row.CorrelationId)]) + "\r\n");
+                count++;
+            }
         }
-        await log.RecordAsync(AccessKind.AccessLogExported, $"{rows.Count} access events", cancellationToken: cancellationToken);
-        return Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray();
+        await log.RecordAsync(AccessKind.AccessLogExported, $"{count} access events", cancellationToken: cancellationToken);
     }
 
     private IQueryable<AccessEvent> Filtered(RetroWalkDbContext db, AccessQuery query)
