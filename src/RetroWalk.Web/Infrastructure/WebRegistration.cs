@@ -43,10 +43,8 @@ public static class WebRegistration
         builder.AddRetroWalkTelemetry();
         builder.AddRetroWalkReverseProxy();
 
-        // One key ring for every instance, in the database: a sign-in cookie (or anything else protected) made by
-        // one instance is read by all, and survives restarts and redeployments. It lives and is backed up with the
-        // data it protects; guard the database and its backups accordingly.
-        builder.Services.AddDataProtection().SetApplicationName("RetroWalk").PersistKeysToDbContext<RetroWalkDbContext>();
+        // One key ring for every instance, in the database (encrypted to a certificate when one is configured).
+        builder.AddRetroWalkKeyRing();
         return builder;
     }
 
