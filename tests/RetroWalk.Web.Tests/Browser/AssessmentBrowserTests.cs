@@ -65,7 +65,8 @@ public sealed class AssessmentBrowserTests(BrowserFixture browser)
         await Screenshots.SaveAsync(page, "assessment-form-baseline-820");
         await page.SetViewportSizeAsync(1366, 900);
         await form.SaveAsync();
-        await page.WaitForURLAsync($"**/patients/{patientId}/assessments");
+        // A save on a loaded machine may take longer than an action's 15 s (as for a new patient, PatientPages).
+        await page.WaitForURLAsync($"**/patients/{patientId}/assessments", new() { Timeout = 30_000 });
         await Expect(page.GetByText("Assessment saved")).ToBeVisibleAsync();
 
         await form.OpenNewAsync(patientId);
@@ -77,7 +78,8 @@ public sealed class AssessmentBrowserTests(BrowserFixture browser)
         await form.TimedWalkAsync(Walk, 10, 16.1m);
         await form.TimeAsync(Tug, 13.0m);
         await form.SaveAsync();
-        await page.WaitForURLAsync($"**/patients/{patientId}/assessments");
+        // A save on a loaded machine may take longer than an action's 15 s (as for a new patient, PatientPages).
+        await page.WaitForURLAsync($"**/patients/{patientId}/assessments", new() { Timeout = 30_000 });
         await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Assessments" }).Locator("tbody tr")).ToHaveCountAsync(2);
 
         var progress = new ProgressPage(page);
