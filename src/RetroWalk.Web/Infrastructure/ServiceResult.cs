@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.EntityFrameworkCore;
 
 namespace RetroWalk.Web.Infrastructure;
 
@@ -77,7 +78,7 @@ public readonly record struct CappedCount(int Count, bool MoreThan)
     public static async Task<CappedCount> OfAsync<TKey>(IQueryable<TKey> keys, int cap, CancellationToken cancellationToken)
     {
         cap = Math.Max(1, cap);
-        var counted = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(keys.Take(cap + 1), cancellationToken);
+        var counted = await keys.Take(cap + 1).CountAsync(cancellationToken);
         return new CappedCount(Math.Min(counted, cap), counted > cap);
     }
 }

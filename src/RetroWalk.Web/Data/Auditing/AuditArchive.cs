@@ -33,7 +33,7 @@ public sealed class AuditArchive(IOptions<DatabaseOptions> options, AuditChainCh
     /// </summary>
     public async Task<int> ArchiveAsync(int keepMonths, string directory, TextWriter output, CancellationToken cancellationToken = default)
     {
-        if (Refusal(keepMonths) is { } refusal)
+        if ((NotHere() ?? (keepMonths < 1 ? "Keep at least one month (the current one)." : null)) is { } refusal)
         {
             await output.WriteLineAsync(refusal);
             return 2;
@@ -160,7 +160,7 @@ public sealed class AuditArchive(IOptions<DatabaseOptions> options, AuditChainCh
     /// <summary>Brings an archived month back into the database from its file. Returns the exit code as for archiving.</summary>
     public async Task<int> RestoreAsync(string file, TextWriter output, CancellationToken cancellationToken = default)
     {
-        if (Refusal(keepMonths: 1) is { } refusal)
+        if (NotHere() is { } refusal)
         {
             await output.WriteLineAsync(refusal);
             return 2;
@@ -234,10 +234,11 @@ public sealed class AuditArchive(IOptions<DatabaseOptions> options, AuditChainCh
         return 0;
     }
 
-    private string? Refusal(int keepMonths) =>
+    /// <summary>Why the trail cannot be archived with this database, or null.</summary>
+    private string? NotHere() =>
         DatabaseProvider.Named(options.Value.Provider) != DatabaseProvider.PostgreSql
             ? $"The audit trail is archived by month on PostgreSQL only; on {options.Value.Provider} it stays whole in the database."
-            : keepMonths < 1 ? "Keep at least one month (the current one)." : null;
+            : null;
 
     private async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
     {

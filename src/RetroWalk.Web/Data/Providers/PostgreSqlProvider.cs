@@ -126,6 +126,21 @@ public sealed class PostgreSqlProvider : DatabaseProvider
         DROP FUNCTION pg_temp.audit_hash_text(bytea);
         """;
 
+    /// <summary>The audit trail's indexes, made again on the table that replaces it (<see cref="PartitionAuditEntries"/>).</summary>
+    private const string AuditEntriesIndexes = """
+        CREATE INDEX "IX_AuditEntries_ClinicId_At" ON "AuditEntries" ("ClinicId", "At");
+        CREATE INDEX "IX_AuditEntries_ClinicId_ChainSequence" ON "AuditEntries" ("ClinicId", "ChainSequence");
+        CREATE INDEX "IX_AuditEntries_ClinicId_EntityId" ON "AuditEntries" ("ClinicId", "EntityId");
+        """;
+
+    /// <summary>The audit trail's append-only triggers, made again on the table that replaces it.</summary>
+    private const string AuditEntriesTriggers = """
+        CREATE TRIGGER audit_entries_append_only BEFORE UPDATE OR DELETE ON "AuditEntries"
+            FOR EACH ROW EXECUTE FUNCTION audit_entries_append_only();
+        CREATE TRIGGER audit_entries_no_truncate BEFORE TRUNCATE ON "AuditEntries"
+            FOR EACH STATEMENT EXECUTE FUNCTION audit_entries_append_only();
+        """;
+
     /// <summary>
     /// The audit trail partitioned by month of <c>"At"</c> (UTC months), so that old months can leave the live database
     /// whole (<see cref="Auditing.AuditArchive"/>) instead of being deleted row by row. PostgreSQL cannot turn a table
@@ -137,7 +152,7 @@ public sealed class PostgreSqlProvider : DatabaseProvider
     /// <c>audit_entries_prepare_month</c> makes a month's partition; it runs as its owner (SECURITY DEFINER) so that the
     /// app role, which may create nothing, can keep the coming months ready (<see cref="Auditing.AuditMonths"/>).
     /// </summary>
-    public const string PartitionAuditEntries = """
+    public const string PartitionAuditEntries = $$"""
         ALTER TABLE "AuditEntries" RENAME TO "AuditEntriesUnpartitioned";
         ALTER TABLE "AuditEntriesUnpartitioned" RENAME CONSTRAINT "PK_AuditEntries" TO "PK_AuditEntriesUnpartitioned";
         ALTER INDEX "IX_AuditEntries_ClinicId_At" RENAME TO "IX_AuditEntriesUnpartitioned_ClinicId_At";
@@ -145,9 +160,7 @@ public sealed class PostgreSqlProvider : DatabaseProvider
         ALTER INDEX "IX_AuditEntries_ClinicId_EntityId" RENAME TO "IX_AuditEntriesUnpartitioned_ClinicId_EntityId";
         CREATE TABLE "AuditEntries" (LIKE "AuditEntriesUnpartitioned" INCLUDING DEFAULTS INCLUDING CONSTRAINTS) PARTITION BY RANGE ("At");
         ALTER TABLE "AuditEntries" ADD CONSTRAINT "PK_AuditEntries" PRIMARY KEY ("Id", "At");
-        CREATE INDEX "IX_AuditEntries_ClinicId_At" ON "AuditEntries" ("ClinicId", "At");
-        CREATE INDEX "IX_AuditEntries_ClinicId_ChainSequence" ON "AuditEntries" ("ClinicId", "ChainSequence");
-        CREATE INDEX "IX_AuditEntries_ClinicId_EntityId" ON "AuditEntries" ("ClinicId", "EntityId");
+        {{AuditEntriesIndexes}}
         CREATE TABLE "AuditEntries_default" PARTITION OF "AuditEntries" DEFAULT;
         CREATE FUNCTION audit_entries_prepare_month(month timestamptz) RETURNS boolean
             LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
@@ -173,14 +186,11 @@ public sealed class PostgreSqlProvider : DatabaseProvider
             FROM "AuditEntriesUnpartitioned") AS months ORDER BY m;
         INSERT INTO "AuditEntries" SELECT * FROM "AuditEntriesUnpartitioned";
         DROP TABLE "AuditEntriesUnpartitioned";
-        CREATE TRIGGER audit_entries_append_only BEFORE UPDATE OR DELETE ON "AuditEntries"
-            FOR EACH ROW EXECUTE FUNCTION audit_entries_append_only();
-        CREATE TRIGGER audit_entries_no_truncate BEFORE TRUNCATE ON "AuditEntries"
-            FOR EACH STATEMENT EXECUTE FUNCTION audit_entries_append_only();
+        {{AuditEntriesTriggers}}
         """;
 
     /// <summary>Back to one table (see <see cref="PartitionAuditEntries"/>); archived months stay in their files.</summary>
-    public const string UnpartitionAuditEntries = """
+    public const string UnpartitionAuditEntries = $$"""
         ALTER TABLE "AuditEntries" RENAME TO "AuditEntriesPartitioned";
         ALTER TABLE "AuditEntriesPartitioned" RENAME CONSTRAINT "PK_AuditEntries" TO "PK_AuditEntriesPartitioned";
         ALTER INDEX "IX_AuditEntries_ClinicId_At" RENAME TO "IX_AuditEntriesPartitioned_ClinicId_At";
@@ -188,16 +198,11 @@ public sealed class PostgreSqlProvider : DatabaseProvider
         ALTER INDEX "IX_AuditEntries_ClinicId_EntityId" RENAME TO "IX_AuditEntriesPartitioned_ClinicId_EntityId";
         CREATE TABLE "AuditEntries" (LIKE "AuditEntriesPartitioned" INCLUDING DEFAULTS INCLUDING CONSTRAINTS);
         ALTER TABLE "AuditEntries" ADD CONSTRAINT "PK_AuditEntries" PRIMARY KEY ("Id");
-        CREATE INDEX "IX_AuditEntries_ClinicId_At" ON "AuditEntries" ("ClinicId", "At");
-        CREATE INDEX "IX_AuditEntries_ClinicId_ChainSequence" ON "AuditEntries" ("ClinicId", "ChainSequence");
-        CREATE INDEX "IX_AuditEntries_ClinicId_EntityId" ON "AuditEntries" ("ClinicId", "EntityId");
+        {{AuditEntriesIndexes}}
         INSERT INTO "AuditEntries" SELECT * FROM "AuditEntriesPartitioned";
         DROP TABLE "AuditEntriesPartitioned";
         DROP FUNCTION audit_entries_prepare_month(timestamptz);
-        CREATE TRIGGER audit_entries_append_only BEFORE UPDATE OR DELETE ON "AuditEntries"
-            FOR EACH ROW EXECUTE FUNCTION audit_entries_append_only();
-        CREATE TRIGGER audit_entries_no_truncate BEFORE TRUNCATE ON "AuditEntries"
-            FOR EACH STATEMENT EXECUTE FUNCTION audit_entries_append_only();
+        {{AuditEntriesTriggers}}
         """;
 
     /// <summary>The month partitions of the audit trail (not the default one), each with its first instant.</summary>
