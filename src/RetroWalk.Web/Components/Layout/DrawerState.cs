@@ -1,26 +1,20 @@
 namespace RetroWalk.Web.Components.Layout;
 
 /// <summary>
-/// Whether the navigation drawer is open, shared by the layout's menu button and <see cref="AppDrawer"/>. Not a
+/// Whether the menu button has flipped the navigation drawer from how the screen shows it by default (beside the page
+/// on a wide screen, hidden on a narrow one; app.css). Shared by the menu button and <see cref="AppDrawer"/>. Not a
 /// component: a click handled here re-renders nothing by itself; only the drawer, which listens, renders again.
-/// Before, the layout held the state, and each click on the menu button rendered the whole layout again, the page's
-/// frame included.
 /// </summary>
 public sealed class DrawerState
 {
-    public bool Open { get; private set; } = true;
+    public bool Toggled { get; private set; }
 
-    /// <summary>Raised when <see cref="Open"/> changes.</summary>
+    /// <summary>Raised when <see cref="Toggled"/> changes.</summary>
     public event Action? Changed;
 
-    public void Toggle() => Set(!Open);
-
-    public void Set(bool open)
+    public void Toggle()
     {
-        if (open != Open)
-        {
-            Open = open;
-            Changed?.Invoke();
-        }
+        Toggled = !Toggled;
+        Changed?.Invoke();
     }
 }

@@ -55,17 +55,23 @@ window.retrowalkIdle = {
     }, 5000);
 })();
 
-// On a page served without a circuit (marked by StaticIdleSignOut's element) the menu button has no server to
-// answer it: the browser opens and closes the navigation itself, with the classes MudBlazor's drawer uses.
+// The navigation drawer's menu button and overlay. On a page served without a circuit (marked by StaticIdleSignOut's
+// element) there is no server to answer them: the browser flips the drawer itself, with the class AppDrawer renders.
+// On any page, a link followed from the drawer while it lies over a narrow screen closes it, as the overlay would.
 document.addEventListener('click', event => {
-    const button = event.target.closest('.app-header button[aria-label="Show or hide the navigation"]');
     const drawer = document.querySelector('.app-sidebar');
-    if (!button || !drawer || !document.querySelector('[data-idle-static]')) {
+    const button = document.querySelector('.app-header button[aria-label="Show or hide the navigation"]');
+    if (!drawer || !button) {
         return;
     }
-    const open = !drawer.classList.contains('mud-drawer--open');
-    drawer.classList.remove('mud-drawer--initial');
-    drawer.classList.toggle('mud-drawer--open', open);
-    drawer.classList.toggle('mud-drawer--closed', !open);
-    drawer.closest('.mud-layout')?.classList.toggle('mud-drawer-open-responsive-md-left', open);
+    if (event.target.closest('.app-sidebar a[href]')) {
+        const overlay = drawer.nextElementSibling;
+        if (overlay && getComputedStyle(overlay).display !== 'none') {
+            button.click();
+        }
+        return;
+    }
+    if (document.querySelector('[data-idle-static]') && (event.target.closest('.app-drawer-overlay') || event.target.closest('.app-header button') === button)) {
+        drawer.classList.toggle('app-drawer-toggled');
+    }
 });
