@@ -25,17 +25,22 @@ public sealed class NavigationDrawerBrowserTests(BrowserFixture browser)
         var overlay = page.Locator(".app-drawer-overlay");
         await Expect(drawer).Not.ToBeInViewportAsync();
         await Expect(overlay).ToBeHiddenAsync();
+        await Expect(menu).ToHaveAttributeAsync("aria-expanded", "false");
         await Expect(page.Locator(".app-body")).ToHaveCSSAsync("margin-left", "0px");
 
         await menu.ClickAsync();
         await Expect(drawer).ToBeInViewportAsync();
         await Expect(overlay).ToBeVisibleAsync();
+        await Expect(menu).ToHaveAttributeAsync("aria-expanded", "true");
+        await Expect(drawer).ToHaveCSSAsync("left", "0px");
+        await Screenshots.SaveAsync(page, "navigation-open-820");
 
         // A link followed from it: the page opens, and the navigation no longer covers it.
         await drawer.GetByRole(AriaRole.Link, new() { Name = "Patients" }).ClickAsync();
         await page.WaitForURLAsync(url => url.EndsWith("/patients", StringComparison.Ordinal));
         await Expect(drawer).Not.ToBeInViewportAsync();
         await Expect(overlay).ToBeHiddenAsync();
+        await Expect(menu).ToHaveAttributeAsync("aria-expanded", "false");
 
         // The overlay closes it too.
         await menu.ClickAsync();
@@ -47,6 +52,7 @@ public sealed class NavigationDrawerBrowserTests(BrowserFixture browser)
         // Wider again (a tablet turned): the navigation lies beside the page, which makes room for it.
         await page.SetViewportSizeAsync(1366, 900);
         await Expect(drawer).ToBeInViewportAsync();
+        await Expect(menu).ToHaveAttributeAsync("aria-expanded", "true");
         await Expect(page.Locator(".app-body")).ToHaveCSSAsync("margin-left", "240px");
     }
 }

@@ -42,10 +42,13 @@ public sealed class ProgressWithoutCircuitBrowserTests(BrowserFixture browser)
         // The menu button opens and closes the navigation without a server too.
         var menu = page.GetByRole(AriaRole.Button, new() { Name = "Show or hide the navigation" });
         var drawer = page.GetByTestId("navigation");
+        await Expect(menu).ToHaveAttributeAsync("aria-expanded", "true");
         await menu.ClickAsync();
         await Expect(drawer).Not.ToBeInViewportAsync();
+        await Expect(menu).ToHaveAttributeAsync("aria-expanded", "false");
         await menu.ClickAsync();
         await Expect(drawer).ToBeInViewportAsync();
+        await Expect(menu).ToHaveAttributeAsync("aria-expanded", "true");
 
         // A chart's data table opens without a server (native details).
         var chart = page.Locator("figure.measure-chart").First;

@@ -75,3 +75,24 @@ document.addEventListener('click', event => {
         drawer.classList.toggle('app-drawer-toggled');
     }
 });
+
+// The menu button tells assistive technology whether the navigation is shown (aria-expanded). The drawer's class and
+// the screen's width decide that together (app.css), and only the browser knows the width, so the browser keeps the
+// attribute up to date: when the drawer's class changes, a page arrives, or the screen crosses 960 px.
+(() => {
+    const narrow = window.matchMedia('(max-width: 959.98px)');
+    const update = () => {
+        const drawer = document.querySelector('.app-sidebar');
+        const button = document.querySelector('.app-header button[aria-label="Show or hide the navigation"]');
+        if (!drawer || !button) {
+            return;
+        }
+        const shown = String(drawer.classList.contains('app-drawer-toggled') === narrow.matches);
+        if (button.getAttribute('aria-expanded') !== shown) {
+            button.setAttribute('aria-expanded', shown);
+        }
+    };
+    new MutationObserver(update).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['class'] });
+    narrow.addEventListener('change', update);
+    update();
+})();
