@@ -23,7 +23,9 @@ public sealed class NavigationDrawerBrowserTests(BrowserFixture browser)
         var menu = page.GetByRole(AriaRole.Button, new() { Name = "Show or hide the navigation" });
         var drawer = page.GetByTestId("navigation");
         var overlay = page.Locator(".app-drawer-overlay");
+        var patients = drawer.GetByRole(AriaRole.Link, new() { Name = "Patients" });
         await Expect(drawer).Not.ToBeInViewportAsync();
+        await Expect(patients).ToBeHiddenAsync();
         await Expect(overlay).ToBeHiddenAsync();
         await Expect(menu).ToHaveAttributeAsync("aria-expanded", "false");
         await Expect(page.Locator(".app-body")).ToHaveCSSAsync("margin-left", "0px");
@@ -36,9 +38,10 @@ public sealed class NavigationDrawerBrowserTests(BrowserFixture browser)
         await Screenshots.SaveAsync(page, "navigation-open-820");
 
         // A link followed from it: the page opens, and the navigation no longer covers it.
-        await drawer.GetByRole(AriaRole.Link, new() { Name = "Patients" }).ClickAsync();
+        await patients.ClickAsync();
         await page.WaitForURLAsync(url => url.EndsWith("/patients", StringComparison.Ordinal));
         await Expect(drawer).Not.ToBeInViewportAsync();
+        await Expect(patients).ToBeHiddenAsync();
         await Expect(overlay).ToBeHiddenAsync();
         await Expect(menu).ToHaveAttributeAsync("aria-expanded", "false");
 
