@@ -72,6 +72,12 @@ public sealed record PagedResult<T>(IReadOnlyList<T> Items, int TotalCount, bool
 public readonly record struct CappedCount(int Count, bool MoreThan)
 {
     /// <summary>
+    /// The patient list and the audit and access logs count matching rows up to this many and then say "more than":
+    /// a clinic's trail grows by millions of rows, and counting them all would cost each page seconds.
+    /// </summary>
+    public const int ListCap = 1000;
+
+    /// <summary>
     /// Counts the rows of <paramref name="keys"/> (a query of the rows' ids, ordered: a limit needs an order, which does
     /// not change the count) up to <paramref name="cap"/>.
     /// </summary>

@@ -7,7 +7,7 @@ using RetroWalk.Web.Infrastructure;
 namespace RetroWalk.Web.Features.Audit;
 
 public sealed record AccessQuery(AccessKind? Kind = null, string? User = null, string? Target = null,
-    DateOnly? From = null, DateOnly? To = null, int Skip = 0, int Take = 50, int CountUpTo = AuditLogService.CountCap);
+    DateOnly? From = null, DateOnly? To = null, int Skip = 0, int Take = 50, int CountUpTo = CappedCount.ListCap);
 
 public sealed record AccessRow(DateTimeOffset At, string UserName, AccessKind Kind, string? Target, string? ClientAddress, string? CorrelationId);
 

@@ -8,7 +8,7 @@ namespace RetroWalk.Web.Features.Audit;
 public sealed record AuditQuery(
     string? EntityType = null, string? User = null, string? Search = null,
     DateOnly? From = null, DateOnly? To = null, Guid? EntityId = null, int Skip = 0, int Take = 50,
-    int CountUpTo = AuditLogService.CountCap);
+    int CountUpTo = CappedCount.ListCap);
 
 public sealed record AuditRow(
     Guid Id, DateTimeOffset At, string UserName, string EntityType, Guid EntityId, string? EntityLabel,
@@ -17,12 +17,6 @@ public sealed record AuditRow(
 /// <summary>Read-only: the audit trail has no update or delete path.</summary>
 public sealed class AuditLogService(IDbContextFactory<RetroWalkDbContext> dbFactory, ICurrentUser currentUser)
 {
-    /// <summary>
-    /// The log counts matching entries up to this many (<see cref="AuditQuery.CountUpTo"/>) and then says "more than":
-    /// a clinic's trail grows by millions of rows, and counting them all would cost each page seconds.
-    /// </summary>
-    public const int CountCap = 1000;
-
     public async Task<PagedResult<AuditRow>> SearchAsync(AuditQuery query, CancellationToken cancellationToken = default)
     {
         if (!currentUser.IsClinicAdmin)

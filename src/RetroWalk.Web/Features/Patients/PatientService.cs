@@ -21,7 +21,7 @@ public sealed record PatientQuery(
     int Skip = 0,
     int Take = 20,
     bool Archived = false,
-    int CountUpTo = PatientService.CountCap);
+    int CountUpTo = CappedCount.ListCap);
 
 public sealed record PatientListItem(
     Guid Id, string GivenName, string FamilyName, string RecordNumber, DateOnly DateOfBirth, int Age,
@@ -90,9 +90,6 @@ public sealed class PatientService(IDbContextFactory<RetroWalkDbContext> dbFacto
                 ConditionNames.AgeOn(p.DateOfBirth, today), p.PrimaryCondition, p.UpdatedAt, p.ArchivedAt is not null)).ToList(),
             total.Count, MoreThanTotal: total.MoreThan);
     }
-
-    /// <summary>The list counts matching patients up to this many (<see cref="PatientQuery.CountUpTo"/>) and then says "more than".</summary>
-    public const int CountCap = 1000;
 
     /// <summary>A patient of the user's clinic, archived or not; null for another clinic's patient.</summary>
     public async Task<PatientDetails?> GetAsync(Guid id, CancellationToken cancellationToken = default)

@@ -23,9 +23,10 @@ public static class KeyRing
         if (settings["CertificatePath"] is { Length: > 0 } path)
         {
             var password = settings["CertificatePassword"];
-            ring.ProtectKeysWithCertificate(Load(path, password));
+            var current = Load(path, password);
+            ring.ProtectKeysWithCertificate(current);
             var previous = settings.GetSection("PreviousCertificatePaths").Get<string[]>() ?? [];
-            ring.UnprotectKeysWithAnyCertificate([Load(path, password), .. previous.Select(p => Load(p, password))]);
+            ring.UnprotectKeysWithAnyCertificate([current, .. previous.Select(p => Load(p, password))]);
         }
         return builder;
     }

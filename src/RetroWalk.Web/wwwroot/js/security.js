@@ -55,41 +55,41 @@ window.retrowalkIdle = {
     }, 5000);
 })();
 
-// The navigation drawer's menu button and overlay. On a page served without a circuit (marked by StaticIdleSignOut's
-// element) there is no server to answer them: the browser flips the drawer itself, with the class AppDrawer renders.
-// On any page, a link followed from the drawer while it lies over a narrow screen closes it, as the overlay would.
-document.addEventListener('click', event => {
-    const drawer = document.querySelector('.app-sidebar');
-    const button = document.querySelector('.app-header button[aria-label="Show or hide the navigation"]');
-    if (!drawer || !button) {
-        return;
-    }
-    if (event.target.closest('.app-sidebar a[href]')) {
-        const overlay = drawer.nextElementSibling;
-        if (overlay && getComputedStyle(overlay).display !== 'none') {
-            button.click();
-        }
-        return;
-    }
-    if (document.querySelector('[data-idle-static]') && (event.target.closest('.app-drawer-overlay') || event.target.closest('.app-header button') === button)) {
-        drawer.classList.toggle('app-drawer-toggled');
-    }
-});
-
-// The menu button tells assistive technology whether the navigation is shown (aria-expanded). The drawer's class and
-// the screen's width decide that together (app.css), and only the browser knows the width, so the browser keeps the
-// attribute up to date: when the drawer's class changes, a page arrives, or the screen crosses 960 px.
+// The navigation drawer's menu button and overlay (AppDrawer; how the drawer shows is app.css's). On a page served
+// without a circuit (marked by StaticIdleSignOut's element) there is no server to answer them: the browser flips the
+// drawer itself, with the class AppDrawer renders. On any page, a link followed from the drawer while it lies over a
+// narrow screen closes it, as the overlay would. And the menu button tells assistive technology whether the
+// navigation is shown (aria-expanded): the drawer's class and the screen's width decide that together, and only the
+// browser knows the width, so it keeps the attribute up to date when the drawer's class changes, a page arrives, or
+// the screen crosses 960 px.
 (() => {
     const narrow = window.matchMedia('(max-width: 959.98px)');
-    const update = () => {
-        const drawer = document.querySelector('.app-sidebar');
-        const button = document.querySelector('.app-header button[aria-label="Show or hide the navigation"]');
+    const parts = () => ({
+        drawer: document.querySelector('.app-sidebar'),
+        button: document.querySelector('.app-header button[aria-label="Show or hide the navigation"]'),
+    });
+    const shown = drawer => drawer.classList.contains('app-drawer-toggled') === narrow.matches;
+
+    document.addEventListener('click', event => {
+        const { drawer, button } = parts();
         if (!drawer || !button) {
             return;
         }
-        const shown = String(drawer.classList.contains('app-drawer-toggled') === narrow.matches);
-        if (button.getAttribute('aria-expanded') !== shown) {
-            button.setAttribute('aria-expanded', shown);
+        if (event.target.closest('.app-sidebar a[href]')) {
+            if (narrow.matches && shown(drawer)) {
+                button.click();
+            }
+            return;
+        }
+        if (document.querySelector('[data-idle-static]') && (event.target.closest('.app-drawer-overlay') || event.target.closest('.app-header button') === button)) {
+            drawer.classList.toggle('app-drawer-toggled');
+        }
+    });
+
+    const update = () => {
+        const { drawer, button } = parts();
+        if (drawer && button && button.getAttribute('aria-expanded') !== String(shown(drawer))) {
+            button.setAttribute('aria-expanded', String(shown(drawer)));
         }
     };
     new MutationObserver(update).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['class'] });
