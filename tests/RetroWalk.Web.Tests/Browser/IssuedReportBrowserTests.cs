@@ -20,7 +20,8 @@ public sealed class IssuedReportBrowserTests(BrowserFixture browser)
         await list.PatientLink("Wiśniewska-Nguyễn, Łucja").ClickAsync();
         await SignInPage.WaitForCircuitAsync(page);
         var identifiers = page.GetByTestId("report-identifier");
-        // The list loads after the circuit starts; other tests may already have issued reports for this patient.
+        // The list loads after the circuit starts and says "No reports yet." only once it has (until then it says it is
+        // loading); other tests may already have issued reports for this patient.
         await Expect(identifiers.First.Or(page.GetByTestId("report-grid").GetByText("No reports yet."))).ToBeVisibleAsync();
         var before = await identifiers.CountAsync();
 
