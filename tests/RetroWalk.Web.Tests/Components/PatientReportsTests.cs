@@ -29,6 +29,9 @@ public sealed class PatientReportsTests(AppFixture app) : ComponentTest, IClassF
         panel.WaitForAssertion(() => Assert.Single(panel.FindAll("[data-testid=report-identifier]")));
         Assert.Empty(panel.FindAll("[data-testid=list-loading]"));
         Assert.DoesNotContain(NoReports, panel.Markup, StringComparison.Ordinal);
+        var pager = panel.Find(".mud-table-pagination-toolbar");
+        Assert.Null(pager.Closest("[hidden]"));
+        Assert.Contains("1-1 of 1", pager.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

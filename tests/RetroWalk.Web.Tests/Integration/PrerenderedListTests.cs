@@ -1,3 +1,4 @@
+using AngleSharp.Html.Parser;
 using Microsoft.Extensions.DependencyInjection;
 using RetroWalk.Web.Features.Assessments;
 using RetroWalk.Web.Features.Reports;
@@ -38,11 +39,17 @@ public sealed class PrerenderedListTests(AppFixture app) : IClassFixture<AppFixt
             ("/protocols", "No protocols yet", "Loading protocols…"),
             ($"/patients/{patientId}/assessments", "No assessments recorded yet.", "Loading assessments…"),
         ];
+        var parser = new HtmlParser();
         foreach (var (url, empty, loading) in lists)
         {
-            var html = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync(url, Token));
-            Assert.DoesNotContain(empty, html, StringComparison.Ordinal);
-            Assert.Contains(loading, html, StringComparison.Ordinal);
+            var html = await client.GetStringAsync(url, Token);
+            var document = await parser.ParseDocumentAsync(html, Token);
+            Assert.DoesNotContain(empty, document.Body!.TextContent, StringComparison.Ordinal);
+            Assert.Equal(loading, Assert.Single(document.QuerySelectorAll("[data-testid=list-loading]")).TextContent);
+            // The pager's "0–0 of 0" is there, hidden until the first page has come back.
+            var pager = Assert.Single(document.QuerySelectorAll(".mud-table-pagination-toolbar"));
+            Assert.Contains(" of 0", pager.TextContent, StringComparison.Ordinal);
+            Assert.NotNull(pager.Closest("[hidden]"));
         }
     }
 }
