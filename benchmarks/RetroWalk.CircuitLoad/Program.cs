@@ -54,6 +54,7 @@ namespace RetroWalk.CircuitLoad
                 return;
             }
 
+            _ = KeepAliveAsync(cancellationToken);
             var baseline = ServerMemory.Read(options.ServerPid);
             Console.WriteLine($"Server RSS before: {ServerMemory.Format(baseline)}");
             var points = new List<(int Count, long Rss)>();
@@ -109,9 +110,44 @@ namespace RetroWalk.CircuitLoad
             }
         }
 
+        /// <summary>
+        /// SignalR's keep-alive, as the browser's client keeps it: a ping from every page that has sent nothing for 15
+        /// seconds, so that the server (which drops a client silent for 30) keeps the pages that only wait.
+        /// </summary>
+        private async Task KeepAliveAsync(CancellationToken cancellationToken)
+        {
+            using var timer = new PeriodicTimer(TimeSpan.FromSeconds(5));
+            try
+            {
+                while (await timer.WaitForNextTickAsync(cancellationToken))
+                {
+                    BlazorCircuit[] open;
+                    lock (circuits)
+                    {
+                        open = [.. circuits];
+                    }
+                    foreach (var circuit in open)
+                    {
+                        try
+                        {
+                            await circuit.KeepAliveAsync(TimeSpan.FromSeconds(15), cancellationToken);
+                        }
+                        catch (Exception ex) when (ex is System.Net.WebSockets.WebSocketException or ObjectDisposedException or InvalidOperationException)
+                        {
+                            Interlocked.Increment(ref stats.SendFailures);
+                        }
+                    }
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                // The run is over.
+            }
+        }
+
         private async Task OpenAsync(PageMarkers page, SemaphoreSlim gate, CancellationToken cancellationToken)
         {
-            var circuit = new BlazorCircuit(options.BaseUrl, stats: stats, cookies: CookiesOf(), verbose: options.Verbose, clickTarget: options.Click);
+            var circuit = new BlazorCircuit(stats: stats, cookies: CookiesOf(), verbose: options.Verbose, clickTarget: options.Click);
             try
             {
                 await circuit.StartAsync(options.BaseUrl, page, cancellationToken);
@@ -219,8 +255,12 @@ namespace RetroWalk.CircuitLoad
         /// <summary>Closes every connection (and so every circuit), a few at a time.</summary>
         public async Task CloseAllAsync()
         {
-            var all = circuits.ToArray();
-            circuits.Clear();
+            BlazorCircuit[] all;
+            lock (circuits)
+            {
+                all = [.. circuits];
+                circuits.Clear();
+            }
             await Parallel.ForEachAsync(all, new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (c, _) => await c.DisposeAsync());
             if (all.Length > 0)
             {

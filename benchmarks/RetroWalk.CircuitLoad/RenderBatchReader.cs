@@ -6,7 +6,7 @@ namespace RetroWalk.CircuitLoad;
 /// <summary>
 /// Reads what the load client needs from Blazor's binary render batch: the event handler of an element the batch
 /// draws. The batch ends with the offsets of its parts (updated components, reference frames, disposed components,
-/// disposed event handlers, named events, string table); the reference frames are an int count and then 20 bytes per
+/// disposed event handlers, string table); the reference frames are an int count and then 20 bytes per
 /// frame (an int frame type and 16 bytes of fields); the string table is an int per string giving the offset of the
 /// string, each written length-prefixed in UTF-8.
 /// </summary>
@@ -14,6 +14,7 @@ internal static class RenderBatchReader
 {
     private const int FrameSize = 20;
     private const int AttributeFrame = 3;
+    private const int Parts = 5;
 
     /// <summary>
     /// The handler of <paramref name="eventAttribute"/> (e.g. "onclick") on the last element in the batch carrying the
@@ -21,10 +22,8 @@ internal static class RenderBatchReader
     /// </summary>
     public static ulong? HandlerOf(ReadOnlySpan<byte> batch, string name, string value, string eventAttribute)
     {
-        // The updated components come first, at offset 0: the trailer starts at the int that holds that 0. Six parts
-        // since named events were added to the batch, five before.
-        var parts = Int(batch, batch.Length - 24) == 0 ? 6 : 5;
-        var trailer = batch.Length - parts * 4;
+        // The trailer is five ints, as blazor.web.js reads it from the end of the batch.
+        var trailer = batch.Length - Parts * 4;
         var frames = Int(batch, trailer + 4);
         var strings = Int(batch, batch.Length - 4);
         var count = Int(batch, frames);
