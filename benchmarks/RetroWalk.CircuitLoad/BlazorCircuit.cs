@@ -127,9 +127,9 @@ internal sealed class BlazorCircuit : IAsyncDisposable
     public Task NextBatch => firstBatch.Task;
 
     /// <summary>SignalR's keep-alive: a ping when this side has sent nothing for <paramref name="idle"/>.</summary>
-    public Task KeepAliveAsync(TimeSpan idle, CancellationToken cancellationToken) =>
+    public Task KeepAliveAsync(TimeSpan idle) =>
         !Closed && Stopwatch.GetElapsedTime(Interlocked.Read(ref lastSendTicks)) >= idle
-            ? SendAsync(HubFrames.Ping, cancellationToken)
+            ? SendQuietlyAsync(HubFrames.Ping)
             : Task.CompletedTask;
 
     private async Task SendAsync(byte[] frame, CancellationToken cancellationToken)
@@ -146,7 +146,7 @@ internal sealed class BlazorCircuit : IAsyncDisposable
         }
     }
 
-    /// <summary>Sends without waiting, counting a failure instead of throwing (acknowledgements and JS answers).</summary>
+    /// <summary>Sends, counting a failure instead of throwing (acknowledgements, JS answers and pings).</summary>
     private async Task SendQuietlyAsync(byte[] frame)
     {
         try

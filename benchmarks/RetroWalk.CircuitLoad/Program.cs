@@ -128,14 +128,7 @@ namespace RetroWalk.CircuitLoad
                     }
                     foreach (var circuit in open)
                     {
-                        try
-                        {
-                            await circuit.KeepAliveAsync(TimeSpan.FromSeconds(15), cancellationToken);
-                        }
-                        catch (Exception ex) when (ex is System.Net.WebSockets.WebSocketException or ObjectDisposedException or InvalidOperationException)
-                        {
-                            Interlocked.Increment(ref stats.SendFailures);
-                        }
+                        await circuit.KeepAliveAsync(TimeSpan.FromSeconds(15));
                     }
                 }
             }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.DataProtection;
 using MudBlazor;
 using MudBlazor.Services;
@@ -19,7 +20,7 @@ public static class WebRegistration
     {
         builder.Services.AddRazorComponents().AddInteractiveServerComponents(CircuitLimits.Configure)
             .AddHubOptions(CircuitLimits.ConfigureHub);
-        builder.Services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, InteropJsonWarmUpCircuitHandler>();
+        builder.Services.AddScoped<CircuitHandler, InteropJsonWarmUpCircuitHandler>();
         builder.Services.AddMudServices(options =>
         {
             // One short message at a time, over the app bar where it covers no form field; errors stay
